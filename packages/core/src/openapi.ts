@@ -1,0 +1,24 @@
+/** Glue between the runtime and the two generated clients. */
+import createClient, { type Client } from "openapi-fetch";
+import type { RequestOptions, Runtime } from "./runtime.js";
+
+/**
+ * An openapi-fetch client on the runtime. With `throwOnError` (the facade's choice) non-2xx
+ * answers throw typed errors; without it they come back as `{ error, response }`.
+ */
+export function openapiClient<Paths extends {}>(runtime: Runtime, throwOnError: boolean): Client<Paths> {
+  return createClient<Paths>({ baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }) });
+}
+
+/** Per-call options for an openapi-fetch call made by a facade. */
+export function callOptions(runtime: Runtime, options: RequestOptions = {}) {
+  return { fetch: runtime.fetch(options), signal: options.signal };
+}
+
+/**
+ * `Configuration` parameters for a typescript-fetch SDK: requests go through the runtime
+ * (credentials, retries, typed errors). The token never enters the Configuration object.
+ */
+export function sdkConfiguration(runtime: Runtime): { basePath: string; fetchApi: typeof fetch } {
+  return { basePath: runtime.baseUrl, fetchApi: runtime.fetch() };
+}

@@ -1,0 +1,46 @@
+/** Pages that can be awaited one at a time or iterated item by item with `for await`. */
+
+export class Page<Item> implements AsyncIterable<Item> {
+  constructor(
+    /** The items of this page. */
+    readonly items: Item[],
+    /** Loads the next page; absent on the last one. */
+    private readonly loadNext?: () => Promise<Page<Item>>,
+  ) {}
+
+  hasNextPage(): boolean {
+    return this.loadNext !== undefined;
+  }
+
+  async getNextPage(): Promise<Page<Item> | undefined> {
+    return this.loadNext?.();
+  }
+
+  /** This page and every later one. */
+  async *iterPages(): AsyncGenerator<Page<Item>> {
+    for (let page: Page<Item> | undefined = this; page; page = await page.getNextPage()) yield page;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    for await (const page of this.iterPages()) yield* page.items;
+  }
+}
+
+/** A first page in flight: `await` it for one page, or `for await` over every item of every page. */
+export class PagePromise<P extends Page<Item>, Item = P extends Page<infer I> ? I : never> implements PromiseLike<P>, AsyncIterable<Item> {
+  readonly #page: Promise<P>;
+
+  constructor(load: () => Promise<P>) {
+    // Started at once, as a normal call would be; a rejection surfaces where it is awaited.
+    this.#page = load();
+    this.#page.catch(() => {});
+  }
+
+  then<R1 = P, R2 = never>(onFulfilled?: ((page: P) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2> {
+    return this.#page.then(onFulfilled, onRejected);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    yield* (await this.#page) as AsyncIterable<Item>;
+  }
+}

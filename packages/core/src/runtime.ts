@@ -1,0 +1,324 @@
+/**
+ * The request pipeline every pkgapi client goes through: credentials (for the API's own origin
+ * only), timeouts, retries with backoff and Retry-After, redirects, typed errors, redacted logs.
+ * The generated clients plug in through `runtime.fetch()`, a drop-in `fetch`.
+ */
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  type ErrorRequestInfo,
+  InvalidResponseError,
+  PkgapiError,
+  type RateLimitInfo,
+} from "./errors.js";
+import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
+import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
+
+/** Options every pkgapi client accepts. */
+export interface ClientOptions {
+  /** The API's base URL; each provider has a default. */
+  baseUrl?: string;
+  /** Milliseconds one attempt may take, response body included. Default 60 000. */
+  timeout?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** The longest server-requested wait (Retry-After) honoured, in ms. Default 60 000. */
+  maxRetryAfter?: number;
+  /** A fetch implementation (proxies, mTLS, tests). Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Appended to pkgapi's own User-Agent. */
+  userAgent?: string;
+  /** Where log lines go. Default `console`. */
+  logger?: Logger;
+  /** Default `warn`, or the `PKGAPI_LOG` environment variable. */
+  logLevel?: LogLevel;
+}
+
+/** Options of a single call. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeout?: number;
+  maxRetries?: number;
+  headers?: Record<string, string>;
+}
+
+/** What a provider tells the runtime about its API. */
+export interface ProviderProfile {
+  /** Package name, e.g. `@pkgapi/fastly`. */
+  name: string;
+  version: string;
+  defaultBaseUrl: string;
+  /** The header carrying the credential, and its value for a token. */
+  auth?: { header: string; value(token: string): string };
+  /** Finds the human message in the provider's error body. */
+  errorMessage(body: unknown): { message?: string; detail?: string };
+  requestIdHeaders?: readonly string[];
+  rateLimit?(headers: Headers): RateLimitInfo | undefined;
+}
+
+/** One request as the runtime sends it; `body` is called anew for every attempt. */
+export interface SendRequest<Body = BodyInit> {
+  method: string;
+  /** Absolute, or relative to the base URL. */
+  url: string;
+  headers?: HeadersInit;
+  body?: () => Body;
+  /** False when the body can be produced only once (a one-shot stream): never retried once sent. */
+  replayable?: boolean;
+  /** Safe to repeat. Default: GET, HEAD, PUT, DELETE, OPTIONS. */
+  idempotent?: boolean;
+  /** Leave the response body unread (downloads). */
+  stream?: boolean;
+  /** Sends one attempt; default is fetch. */
+  transport?: Transport<Body>;
+}
+
+export interface Attempt<Body> {
+  method: string;
+  url: string;
+  headers: Headers;
+  body?: Body;
+  signal: AbortSignal;
+}
+export type Transport<Body> = (attempt: Attempt<Body>) => Promise<Response>;
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const NULL_BODY = new Set([101, 204, 205, 304]);
+const MAX_REDIRECTS = 5;
+const isNode = typeof process !== "undefined" && !!process.versions?.node;
+
+export class Runtime {
+  readonly baseUrl: string;
+  readonly profile: ProviderProfile;
+  readonly log: Logger;
+  readonly #options: ClientOptions;
+  readonly #credential?: readonly [string, string];
+  readonly #secrets: string[];
+
+  constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: string) {
+    this.profile = profile;
+    this.#options = options;
+    this.baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, "");
+    if (token && profile.auth) this.#credential = [profile.auth.header, profile.auth.value(token)];
+    this.#secrets = token ? [token] : [];
+    this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
+  }
+
+  /** The base URL's origin: the only origin that receives the credential. */
+  get origin(): string {
+    return new URL(this.baseUrl).origin;
+  }
+
+  /** The fetch the caller configured, if any. */
+  get fetchImplementation(): typeof fetch | undefined {
+    return this.#options.fetch;
+  }
+
+  /** Removes the token from text that is about to leave the client (messages, bodies). */
+  redact(text: string): string {
+    return redactSecrets(text, this.#secrets);
+  }
+
+  /**
+   * A `fetch` for the generated clients. With `throwOnError` (the default) a non-2xx answer
+   * becomes a typed `APIError`; without it the response is handed back, as openapi-fetch expects.
+   */
+  fetch(options: RequestOptions & { throwOnError?: boolean } = {}): typeof fetch {
+    return async (input, init) => {
+      const request = new Request(input, init);
+      // Buffer the (small, JSON) body once so that every attempt can send it again.
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      return this.send(
+        { method: request.method, url: request.url, headers: request.headers, body: body && (() => body) },
+        { ...options, signal: anySignal(options.signal, init?.signal ?? undefined) },
+      );
+    };
+  }
+
+  /** Sends a request through the whole pipeline. */
+  async send<Body = BodyInit>(req: SendRequest<Body>, options: RequestOptions & { throwOnError?: boolean } = {}): Promise<Response> {
+    const method = req.method.toUpperCase();
+    const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
+    const timeout = options.timeout ?? this.#options.timeout ?? 60_000;
+    const idempotent = req.idempotent ?? IDEMPOTENT.has(method);
+    const transport = req.transport ?? (this.#fetchTransport as Transport<Body>);
+    let url = new URL(req.url, `${this.baseUrl}/`).href;
+    let current = { method, body: req.body };
+    let redirects = 0;
+
+    for (let attempt = 0; ; attempt++) {
+      const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
+      const headers = this.#headers(url, req.headers, options.headers, attempt);
+      const timer = new AbortController();
+      const signal = anySignal(options.signal, timer.signal);
+      const timeoutId = setTimeout(() => timer.abort(), timeout);
+      let bodySent = false;
+      let response: Response;
+      this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
+      try {
+        const body = current.body?.();
+        bodySent = body !== undefined;
+        response = await transport({ method: current.method, url, headers, body, signal });
+        if (!req.stream || !response.ok) response = await buffered(response);
+      } catch (error) {
+        if (options.signal?.aborted) throw new APIUserAbortError(info);
+        if (error instanceof PkgapiError) throw error;
+        const failure = timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error);
+        const safe = (idempotent && (req.replayable !== false || !bodySent)) || failedBeforeSending(error);
+        if (attempt < maxRetries && safe && !(bodySent && req.replayable === false)) {
+          await this.#wait(backoffMs(attempt), `${failure.message}`, options.signal, info);
+          continue;
+        }
+        throw failure;
+      } finally {
+        clearTimeout(timeoutId);
+      }
+      this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
+
+      if (REDIRECTS.has(response.status) && response.headers.has("location")) {
+        if (++redirects > MAX_REDIRECTS) throw new APIConnectionError(info, undefined, `Too many redirects (${info.method} ${info.url})`);
+        const next = new URL(response.headers.get("location") as string, url).href;
+        // 303, and 301/302 after a POST, turn into a body-less GET (as browsers do).
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST")) {
+          current = { method: "GET", body: undefined };
+        } else if (current.body && req.replayable === false) {
+          throw new APIConnectionError(info, undefined, `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`);
+        }
+        await response.body?.cancel();
+        url = next;
+        attempt--;
+        continue;
+      }
+
+      if (!response.ok) {
+        const retryable = isRetryableStatus(response.status) && (idempotent || isNotProcessedStatus(response.status));
+        if (attempt < maxRetries && retryable && (req.replayable !== false || !bodySent)) {
+          const capMs = this.#options.maxRetryAfter ?? 60_000;
+          const wait = retryAfterMs(response.headers, capMs) ?? this.#rateLimitWait(response.headers, capMs) ?? backoffMs(attempt);
+          await this.#wait(wait, `${response.status}`, options.signal, info);
+          continue;
+        }
+        if (options.throwOnError === false) return response;
+        throw await this.#apiError(response, info);
+      }
+      if (!req.stream) await this.#checkBody(response, headers, info);
+      return response;
+    }
+  }
+
+  #fetchTransport: Transport<BodyInit> = ({ method, url, headers, body, signal }) => {
+    // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
+    headers.delete("expect");
+    return (this.#options.fetch ?? globalThis.fetch)(url, {
+      method,
+      headers,
+      body,
+      signal,
+      // Node's fetch buffers a whole request body unless redirects are errors (undici#4058);
+      // body-less requests follow redirects here, where credentials can be dropped per origin.
+      redirect: body !== undefined ? "error" : isNode ? "manual" : "follow",
+      ...(body !== undefined && typeof ReadableStream !== "undefined" && body instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
+  };
+
+  #headers(url: string, requestHeaders: HeadersInit | undefined, callHeaders: HeadersInit | undefined, attempt: number): Headers {
+    const headers = new Headers({ accept: "application/json" });
+    for (const source of [this.#options.headers, requestHeaders, callHeaders]) {
+      if (source) new Headers(source).forEach((value, name) => headers.set(name, value));
+    }
+    if (isNode) {
+      const agent = `${this.profile.name.replace("@", "").replace("/", "-")}/${this.profile.version} node/${process.versions.node}`;
+      headers.set("user-agent", this.#options.userAgent ? `${agent} ${this.#options.userAgent}` : agent);
+    }
+    if (attempt > 0) headers.set("x-pkgapi-retry-count", String(attempt));
+    // Credentials go to the API's own origin only, never to a redirect target elsewhere.
+    if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
+    else if (this.#credential) headers.set(this.#credential[0], this.#credential[1]);
+    return headers;
+  }
+
+  #rateLimitWait(headers: Headers, capMs: number): number | undefined {
+    const resetAt = this.profile.rateLimit?.(headers)?.resetAt;
+    if (!resetAt) return undefined;
+    const wait = resetAt.getTime() - Date.now();
+    return wait >= 0 && wait <= capMs ? wait : undefined;
+  }
+
+  async #wait(ms: number, reason: string, signal: AbortSignal | undefined, info: ErrorRequestInfo) {
+    this.log.info(`retrying ${info.method} ${info.url} in ${ms} ms (${reason})`);
+    try {
+      await sleep(ms, signal);
+    } catch {
+      throw new APIUserAbortError(info);
+    }
+  }
+
+  async #apiError(response: Response, request: ErrorRequestInfo): Promise<APIError> {
+    const text = this.redact(await response.text().catch(() => ""));
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (a proxy's HTML page, a plain-text message): keep the text.
+    }
+    const found = typeof body === "object" && body !== null ? this.profile.errorMessage(body) : {};
+    const snippet = typeof body === "string" && body.trim() ? body.trim().slice(0, 200) : undefined;
+    return APIError.for({
+      status: response.status,
+      headers: response.headers,
+      body,
+      message: found.message ?? (response.statusText || httpReason(response.status)),
+      detail: found.detail ?? snippet,
+      request,
+      requestId: this.profile.requestIdHeaders?.map((name) => response.headers.get(name)).find(Boolean) ?? undefined,
+      rateLimit: this.profile.rateLimit?.(response.headers),
+    });
+  }
+
+  /** A 2xx answer to a JSON request must be JSON that parses. */
+  async #checkBody(response: Response, sent: Headers, info: ErrorRequestInfo) {
+    if (sent.get("accept") !== "application/json" || NULL_BODY.has(response.status)) return;
+    const text = await response.clone().text();
+    if (!text) return;
+    const type = response.headers.get("content-type") ?? "";
+    if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+      throw new InvalidResponseError(response.status, response.headers, info, `expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
+    }
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new InvalidResponseError(response.status, response.headers, info, `body is not valid JSON (${(error as Error).message})`);
+    }
+  }
+}
+
+/** Reads the whole body now, inside the attempt's timeout, so a reset mid-body can be retried. */
+async function buffered(response: Response): Promise<Response> {
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  if (NULL_BODY.has(response.status)) return new Response(null, init);
+  return new Response(await response.arrayBuffer(), init);
+}
+
+/** A signal that aborts when any of the given ones does. */
+export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length === 1) return present[0] as AbortSignal;
+  const controller = new AbortController();
+  for (const signal of present) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
+function httpReason(status: number): string {
+  return status >= 500 ? "Server error" : `HTTP ${status}`;
+}

@@ -1,0 +1,47 @@
+/** Request bodies that are streamed, not held in memory. */
+import type { OpenedSource } from "./source.js";
+
+export interface StreamBody {
+  contentType: string;
+  /** Total bytes when known; otherwise the body is sent chunked. */
+  length?: number;
+  replayable: boolean;
+  chunks(): AsyncIterable<Uint8Array>;
+  /** A Blob or FormData with the same content, for fetch-only platforms. */
+  toFetchBody?(): BodyInit;
+}
+
+/** A single file sent as the raw request body. */
+export function rawBody(file: OpenedSource, contentType = "application/octet-stream"): StreamBody {
+  return {
+    contentType,
+    length: file.size,
+    replayable: file.replayable,
+    chunks: () => file.chunks(),
+    toFetchBody: file.blob ? () => file.blob as Blob : undefined,
+  };
+}
+
+export interface Hashing extends OpenedSource {
+  /** Hex digest of the last complete pass over the bytes. */
+  digest(): string | undefined;
+}
+
+/** Wraps a source so that each pass over it also computes a digest (Node only). */
+export async function hashing(file: OpenedSource, algorithm: "sha1" | "sha256" | "sha512"): Promise<Hashing> {
+  const { createHash } = await import("node:crypto");
+  let digest: string | undefined;
+  return {
+    ...file,
+    digest: () => digest,
+    async *chunks() {
+      digest = undefined;
+      const hash = createHash(algorithm);
+      for await (const chunk of file.chunks()) {
+        hash.update(chunk);
+        yield chunk;
+      }
+      digest = hash.digest("hex");
+    },
+  };
+}

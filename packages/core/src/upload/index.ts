@@ -1,0 +1,33 @@
+export { type StreamBody, rawBody, hashing, type Hashing } from "./body.js";
+export { multipart, type MultipartBody, type Part } from "./multipart.js";
+export { openSource, type OpenedSource, type UploadSource } from "./source.js";
+export { uploadTransport, type Progress, type UploadTransportOptions } from "./transport.js";
+
+import type { RequestOptions, Runtime } from "../runtime.js";
+import type { StreamBody } from "./body.js";
+import { type UploadTransportOptions, uploadTransport } from "./transport.js";
+
+export interface UploadRequest {
+  method: string;
+  url: string;
+  body: StreamBody;
+  headers?: HeadersInit;
+  idempotent?: boolean;
+}
+
+/** Sends a streamed body through the runtime: retried only when the source can be read again. */
+export function sendUpload(runtime: Runtime, req: UploadRequest, options: RequestOptions & Omit<UploadTransportOptions, "fetch"> = {}): Promise<Response> {
+  const { onProgress, expectContinue, expectTimeout, ...requestOptions } = options;
+  return runtime.send(
+    {
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      idempotent: req.idempotent,
+      body: () => req.body,
+      replayable: req.body.replayable,
+      transport: uploadTransport({ onProgress, expectContinue, expectTimeout, fetch: runtime.fetchImplementation }),
+    },
+    requestOptions,
+  );
+}

@@ -1,0 +1,104 @@
+/** Everything a caller may hand over as a file, turned into one shape. */
+import { InvalidParameterError } from "../errors.js";
+
+/** A file path (Node), a Blob or File, bytes, or a readable stream (Node or web). */
+export type UploadSource = string | Blob | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
+
+export interface OpenedSource {
+  /** Byte count when known up front (paths, blobs, bytes); undefined for streams. */
+  size?: number;
+  filename: string;
+  /** False for streams: they can be read once, so an upload from one is never repeated. */
+  replayable: boolean;
+  /** A fresh pass over the bytes. */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** The Blob itself, when the source is one (lets browsers hand it to FormData). */
+  blob?: Blob;
+}
+
+export async function openSource(param: string, source: UploadSource, options: { filename?: string; maxBytes?: number } = {}): Promise<OpenedSource> {
+  const opened = await open(param, source, options.filename);
+  const max = options.maxBytes;
+  if (max !== undefined && opened.size !== undefined && opened.size > max) {
+    throw new InvalidParameterError(param, `is ${opened.size} bytes; the limit is ${max} bytes`);
+  }
+  if (max === undefined || opened.size !== undefined) return opened;
+  // Unknown size: count while streaming and stop at the limit rather than send a partial file silently.
+  const chunks = opened.chunks;
+  return {
+    ...opened,
+    async *chunks() {
+      let seen = 0;
+      for await (const chunk of chunks()) {
+        seen += chunk.byteLength;
+        if (seen > max) throw new InvalidParameterError(param, `stream exceeded the limit of ${max} bytes; the upload was stopped`);
+        yield chunk;
+      }
+    },
+  };
+}
+
+async function open(param: string, source: UploadSource, filename: string | undefined): Promise<OpenedSource> {
+  if (typeof source === "string") {
+    if (!source) throw new InvalidParameterError(param, "must not be an empty path");
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const stat = await fs.promises.stat(source).catch((error: NodeJS.ErrnoException) => {
+      throw new InvalidParameterError(param, `cannot read ${JSON.stringify(source)}: ${error.code ?? error.message}`);
+    });
+    if (!stat.isFile()) throw new InvalidParameterError(param, `${JSON.stringify(source)} is not a file`);
+    return {
+      size: stat.size,
+      filename: filename ?? path.basename(source),
+      replayable: true,
+      chunks: () => fs.createReadStream(source, { highWaterMark: 256 * 1024 }),
+    };
+  }
+  if (typeof Blob !== "undefined" && source instanceof Blob) {
+    const name = filename ?? ((source as File).name || "blob");
+    return { size: source.size, filename: name, replayable: true, blob: source, chunks: () => iterate(source.stream()) };
+  }
+  if (source instanceof Uint8Array) {
+    const bytes = source;
+    return {
+      size: bytes.byteLength,
+      filename: filename ?? "file",
+      replayable: true,
+      async *chunks() {
+        for (let offset = 0; offset < bytes.byteLength; offset += 256 * 1024) yield bytes.subarray(offset, offset + 256 * 1024);
+      },
+    };
+  }
+  if (isReadable(source)) {
+    let used = false;
+    const streamPath = (source as { path?: unknown }).path;
+    return {
+      filename: filename ?? (typeof streamPath === "string" ? streamPath.split(/[\\/]/).pop() || "file" : "file"),
+      replayable: false,
+      chunks() {
+        if (used) throw new InvalidParameterError(param, "is a stream that was already read; pass a path, Blob or Buffer to allow retries");
+        used = true;
+        return typeof ReadableStream !== "undefined" && source instanceof ReadableStream ? iterate(source) : (source as AsyncIterable<Uint8Array>);
+      },
+    };
+  }
+  throw new InvalidParameterError(param, "must be a file path, a Blob or File, a Buffer or Uint8Array, or a readable stream");
+}
+
+function isReadable(value: unknown): value is ReadableStream<Uint8Array> | NodeJS.ReadableStream {
+  if (typeof ReadableStream !== "undefined" && value instanceof ReadableStream) return true;
+  return typeof value === "object" && value !== null && typeof (value as NodeJS.ReadableStream).pipe === "function" && Symbol.asyncIterator in value;
+}
+
+async function* iterate(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Upload transports. On Node: `node:http(s)`, streaming with backpressure (bounded memory),
+ * progress, and a real `Expect: 100-continue` (Node's fetch refuses that header). Elsewhere:
+ * fetch with a Blob/FormData body and no Expect header.
+ */
+import type { Attempt, Transport } from "../runtime.js";
+import type { StreamBody } from "./body.js";
+
+export interface Progress {
+  /** Bytes handed to the connection so far. */
+  loaded: number;
+  /** Total bytes, when known. */
+  total?: number;
+}
+
+export interface UploadTransportOptions {
+  onProgress?: (progress: Progress) => void;
+  /** Send `Expect: 100-continue` and hold the body until the server agrees (Node only). */
+  expectContinue?: boolean;
+  /** How long to wait for `100 Continue` before sending anyway (servers that ignore Expect). Default 1 s, as curl. */
+  expectTimeout?: number;
+  fetch?: typeof fetch;
+}
+
+const isNode = typeof process !== "undefined" && !!process.versions?.node;
+
+export function uploadTransport(options: UploadTransportOptions = {}): Transport<StreamBody> {
+  return isNode ? (attempt) => nodeUpload(attempt, options) : (attempt) => fetchUpload(attempt, options);
+}
+
+async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions): Promise<Response> {
+  const url = new URL(attempt.url);
+  const http = url.protocol === "https:" ? await import("node:https") : await import("node:http");
+  const { Readable } = await import("node:stream");
+  const body = attempt.body;
+  const headers: Record<string, string> = {};
+  attempt.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  delete headers.expect;
+  if (body) {
+    headers["content-type"] = body.contentType;
+    if (body.length !== undefined) headers["content-length"] = String(body.length);
+    else headers["transfer-encoding"] = "chunked";
+    if (options.expectContinue) headers.expect = "100-continue";
+  }
+
+  return new Promise<Response>((resolve, reject) => {
+    const req = http.request(url, { method: attempt.method, headers, signal: attempt.signal });
+    let source: import("node:stream").Readable | undefined;
+    let finished = !body;
+    let waitTimer: NodeJS.Timeout | undefined;
+
+    const sendBody = () => {
+      clearTimeout(waitTimer);
+      if (source || !body) return;
+      let loaded = 0;
+      source = Readable.from(
+        (async function* () {
+          for await (const chunk of body.chunks()) {
+            loaded += chunk.byteLength;
+            options.onProgress?.({ loaded, total: body.length });
+            yield chunk;
+          }
+        })(),
+        { objectMode: false },
+      );
+      source.on("error", (error) => req.destroy(error));
+      source.on("end", () => {
+        finished = true;
+      });
+      source.pipe(req);
+    };
+
+    req.on("response", (res) => {
+      clearTimeout(waitTimer);
+      // A final answer before the body went out (e.g. 401 to Expect): stop sending, do not replay.
+      if (!finished) {
+        source?.unpipe(req);
+        source?.destroy();
+        res.on("end", () => req.destroy());
+      }
+      const responseHeaders = new Headers();
+      for (const [name, value] of Object.entries(res.headers)) {
+        for (const item of Array.isArray(value) ? value : [value ?? ""]) responseHeaders.append(name, item);
+      }
+      const status = res.statusCode ?? 0;
+      const stream = [204, 205, 304].includes(status) ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
+      resolve(new Response(stream, { status, statusText: res.statusMessage, headers: responseHeaders }));
+    });
+    req.on("error", reject);
+
+    if (!body) req.end();
+    else if (options.expectContinue) {
+      req.on("continue", sendBody);
+      req.flushHeaders();
+      waitTimer = setTimeout(sendBody, options.expectTimeout ?? 1_000);
+    } else sendBody();
+  });
+}
+
+async function fetchUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions): Promise<Response> {
+  const body = attempt.body?.toFetchBody?.();
+  if (attempt.body && !body) throw new TypeError("On this platform uploads need a Blob or File source");
+  const headers = new Headers(attempt.headers);
+  headers.delete("expect");
+  headers.delete("content-length");
+  if (body instanceof FormData) headers.delete("content-type");
+  else if (attempt.body) headers.set("content-type", attempt.body.contentType);
+  const response = await (options.fetch ?? globalThis.fetch)(attempt.url, { method: attempt.method, headers, body, signal: attempt.signal, redirect: "error" });
+  if (attempt.body?.length !== undefined) options.onProgress?.({ loaded: attempt.body.length, total: attempt.body.length });
+  return response;
+}

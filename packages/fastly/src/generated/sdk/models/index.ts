@@ -1,0 +1,3 @@
+export * from './ErrorResponse';
+export * from './PackageMetadata';
+export * from './PackageResponse';

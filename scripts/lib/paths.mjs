@@ -1,0 +1,17 @@
+// Locations shared by the repo scripts.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const providers = ["fastly", "warg", "cloudfoundry"];
+export const specPath = (provider) => path.join(root, "specs", `${provider}.yaml`);
+export const generatedDir = (provider) => path.join(root, "packages", provider, "src", "generated");
+export const generatorJar = path.join(root, "node_modules", "openapi-generator-jar", "bin", "openapi-generator.jar");
+
+export function generatorConfig(provider) {
+  const config = JSON.parse(readFileSync(path.join(root, "openapitools.json"), "utf8"));
+  const entry = config["generator-cli"].generators[provider];
+  if (!entry) throw new Error(`openapitools.json has no generator "${provider}"`);
+  return entry;
+}

@@ -1,0 +1,82 @@
+// Helpers for tests that talk to real local servers (never a stubbed fetch).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Starts a `node:http` server on a free port. `handler` gets every request; the returned
+ * object lists the requests seen (method, url, headers) and closes the server on `close()`.
+ */
+export async function localServer(handler, { onCheckContinue } = {}) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method, url: req.url, headers: req.headers });
+    handler(req, res);
+  });
+  if (onCheckContinue) {
+    server.on("checkContinue", (req, res) => {
+      requests.push({ method: req.method, url: req.url, headers: req.headers });
+      onCheckContinue(req, res);
+    });
+  }
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Reads a request body whole. */
+export async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Splits a multipart/form-data body into `{ name, filename, contentType, data }` parts. */
+export function parseMultipart(body, contentType) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? "");
+  if (!boundary) throw new Error(`not multipart: ${contentType}`);
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts = [];
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const chunk = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after delimiter and before next
+    const split = chunk.indexOf("\r\n\r\n");
+    const head = chunk.subarray(0, split).toString();
+    const disposition = /name="([^"]*)"(?:; filename="([^"]*)")?/.exec(head);
+    parts.push({
+      name: disposition?.[1],
+      filename: disposition?.[2],
+      contentType: /content-type: ([^\r\n]+)/i.exec(head)?.[1],
+      data: chunk.subarray(split + 4),
+    });
+    start = next;
+  }
+  return parts;
+}
+
+/** Builds a real Compute-style package: a .tar.gz with fastly.toml and bin/main.wasm. */
+export function buildTarGz(name = "test-package", wasmBytes = 4096) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-pkg-"));
+  const pkg = path.join(dir, name);
+  mkdirSync(path.join(pkg, "bin"), { recursive: true });
+  writeFileSync(path.join(pkg, "fastly.toml"), `manifest_version = 3\nname = "${name}"\nlanguage = "rust"\nauthors = ["oss@fastly.com"]\n`);
+  const wasm = Buffer.alloc(wasmBytes);
+  Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]).copy(wasm);
+  for (let i = 8; i < wasm.length; i++) wasm[i] = (i * 31) % 251;
+  writeFileSync(path.join(pkg, "bin", "main.wasm"), wasm);
+  const file = path.join(dir, `${name}.tar.gz`);
+  execFileSync("tar", ["-czf", file, "-C", dir, name]);
+  return { path: file, bytes: readFileSync(file) };
+}

@@ -1,0 +1,35 @@
+// Lints every spec (or the ones named) with Spectral (spectral:oas), Redocly (recommended,
+// examples validated against their schemas) and `openapi-generator validate`.
+// Warnings fail too: the specs are kept lint clean.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { generatorJar, providers, root, specPath } from "./lib/paths.mjs";
+
+const names = process.argv.slice(2).length ? process.argv.slice(2) : providers;
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", SCARF_ANALYTICS: "false" };
+
+let failed = 0;
+/** Runs one linter; a non-zero exit or a warning in its output (`warnPattern`) fails the spec. */
+function run(label, cmd, args, warnPattern) {
+  const result = spawnSync(cmd, args, { cwd: root, env, encoding: "utf8" });
+  const output = `${result.stdout}${result.stderr}`;
+  const ok = result.status === 0 && !warnPattern?.test(output);
+  console.log(`${ok ? "ok  " : "FAIL"} ${label}`);
+  if (!ok) {
+    console.log(output.trim());
+    failed++;
+  }
+}
+
+for (const name of names) {
+  const spec = specPath(name);
+  console.log(`\n# specs/${name}.yaml`);
+  run("spectral", bin("spectral"), ["lint", "--fail-severity=warn", "--ruleset", ".spectral.yaml", spec]);
+  run("redocly", bin("redocly"), ["lint", "--max-problems=50", spec], /You have \d+ warnings?/);
+  run("openapi-generator", "java", ["-jar", generatorJar, "validate", "-i", spec, "--recommend"], /Warnings:/);
+}
+if (failed) {
+  console.error(`\n${failed} spec check(s) failed`);
+  process.exit(1);
+}
