@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
+  // Error classes are recognised by name across the ESM and CJS builds; keep the names.
+  keepNames: true,
 });

@@ -9,6 +9,10 @@ import path from "node:path";
  * Starts a `node:http` server on a free port. `handler` gets every request; the returned
  * object lists the requests seen (method, url, headers) and closes the server on `close()`.
  */
+/**
+ * @param {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void} handler
+ * @param {{ onCheckContinue?: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void }} [options]
+ */
 export async function localServer(handler, { onCheckContinue } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -34,14 +38,22 @@ export async function localServer(handler, { onCheckContinue } = {}) {
   };
 }
 
-/** Reads a request body whole. */
+/**
+ * Reads a request body whole.
+ * @param {AsyncIterable<Buffer>} req
+ */
 export async function readBody(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
-/** Splits a multipart/form-data body into `{ name, filename, contentType, data }` parts. */
+/**
+ * Splits a multipart/form-data body into `{ name, filename, contentType, data }` parts.
+ * @param {Buffer} body
+ * @param {string | undefined} contentType
+ * @returns {Array<{ name?: string, filename?: string, contentType?: string, data: Buffer }>}
+ */
 export function parseMultipart(body, contentType) {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? "");
   if (!boundary) throw new Error(`not multipart: ${contentType}`);
