@@ -10,9 +10,9 @@ export function openapiClient<Paths extends {}>(runtime: Runtime, throwOnError: 
   return createClient<Paths>({ baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }) });
 }
 
-/** Per-call options for an openapi-fetch call made by a facade. */
+/** Per-call options (signal, timeout, retries, headers) for an openapi-fetch call made by a facade. */
 export function callOptions(runtime: Runtime, options: RequestOptions = {}) {
-  return { fetch: runtime.fetch(options), signal: options.signal };
+  return { fetch: runtime.fetch(options) };
 }
 
 /**

@@ -135,7 +135,7 @@ export class Runtime {
       const body = request.body ? await request.arrayBuffer() : undefined;
       return this.send(
         { method: request.method, url: request.url, headers: request.headers, body: body && (() => body) },
-        { ...options, signal: anySignal(options.signal, init?.signal ?? undefined) },
+        { ...options, signal: anySignal(options.signal, request.signal) },
       );
     };
   }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildTarGz, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
-import { AuthenticationError, IntegrityError, InvalidParameterError, MAX_PACKAGE_BYTES, createFastlyClient } from "../src/index.js";
+import { APIUserAbortError, AuthenticationError, IntegrityError, InvalidParameterError, MAX_PACKAGE_BYTES, createFastlyClient } from "../src/index.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -142,5 +142,16 @@ describe("input checks and secrets", () => {
       expect(text).not.toContain(token);
     }
     expect(error.body.msg).toBe("token *** is read-only");
+  });
+
+  it("passes the caller's AbortSignal and per-call options through the facade", async () => {
+    server = await localServer((_req, res) => setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end("{}"), 5_000));
+    const client = createFastlyClient({ token, baseUrl: server.url });
+    const controller = new AbortController();
+    const pending = client.packages.get(ref, { signal: controller.signal, headers: { "x-trace": "t1" } });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers["x-trace"]).toBe("t1");
   });
 });
