@@ -1,7 +1,7 @@
 export * from "./errors.js";
 export { type ClientOptions, type ProviderProfile, type RequestOptions, Runtime, type SendRequest, type Transport, type Attempt, anySignal } from "./runtime.js";
 export { type Logger, type LogLevel, redactHeaders } from "./log.js";
-export { fillPath, integerParam, pathParam, requiredString, type PathParamRule } from "./params.js";
+export { fillPath, integerParam, pathParam, requiredString, stringParam, type PathParamRule } from "./params.js";
 export { backoffMs, retryAfterMs } from "./retry.js";
 export * from "./upload/index.js";
 export { download, type Download } from "./download.js";

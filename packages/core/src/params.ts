@@ -8,19 +8,24 @@ export interface PathParamRule {
   expected?: string;
 }
 
+/** A required non-empty string, checked against the rule's pattern when it has one. */
+export function stringParam(name: string, value: unknown, rule: PathParamRule = {}): string {
+  if (typeof value !== "string") throw new InvalidParameterError(name, `must be a string, got ${describe(value)}`);
+  if (value.length === 0) throw new InvalidParameterError(name, "must not be empty");
+  if (rule.pattern && !rule.pattern.test(value)) {
+    throw new InvalidParameterError(name, `must be ${rule.expected ?? `a value matching ${rule.pattern}`}, got ${JSON.stringify(truncate(value))}`);
+  }
+  return value;
+}
+
 /**
  * A required path parameter: a non-empty string that cannot leave its path segment.
  * The generated clients percent-encode it; this rejects what encoding cannot make safe
  * (dot segments, which URL parsers collapse even when encoded) and what the API never accepts.
  */
 export function pathParam(name: string, value: unknown, rule: PathParamRule = {}): string {
-  if (typeof value !== "string") throw new InvalidParameterError(name, `must be a string, got ${describe(value)}`);
-  if (value.length === 0) throw new InvalidParameterError(name, "must not be empty");
-  if (value === "." || value === ".." || /^(%2e|\.){1,2}$/i.test(value)) throw new InvalidParameterError(name, `must not be a dot segment (${JSON.stringify(value)})`);
-  if (rule.pattern && !rule.pattern.test(value)) {
-    throw new InvalidParameterError(name, `must be ${rule.expected ?? `a value matching ${rule.pattern}`}, got ${JSON.stringify(truncate(value))}`);
-  }
-  return value;
+  if (typeof value === "string" && /^(%2e|\.){1,2}$/i.test(value)) throw new InvalidParameterError(name, `must not be a dot segment (${JSON.stringify(value)})`);
+  return stringParam(name, value, rule);
 }
 
 /** An integer parameter (a version number, a page size) within bounds. */

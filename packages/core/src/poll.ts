@@ -1,5 +1,5 @@
 /** Poll until a resource settles: backoff between polls, an overall deadline, abortable. */
-import { APIUserAbortError, WaitTimeoutError } from "./errors.js";
+import { APIConnectionTimeoutError, APIUserAbortError, WaitTimeoutError } from "./errors.js";
 import { sleep } from "./retry.js";
 
 export interface PollOptions {
@@ -17,14 +17,21 @@ export interface PollOptions {
 /**
  * Calls `poll` until `settled` says the value is final, and returns it. `settled` may throw to
  * end the wait with an error (e.g. a failed job). Throws `WaitTimeoutError` at the deadline.
+ * `poll` is told the ms left (at least 1 s), so that one slow request cannot overrun the deadline by more.
  */
-export async function pollUntil<T>(what: string, poll: () => Promise<T>, settled: (value: T) => boolean, options: PollOptions = {}): Promise<T> {
+export async function pollUntil<T>(what: string, poll: (msLeft: number) => Promise<T>, settled: (value: T) => boolean, options: PollOptions = {}): Promise<T> {
   const { interval = 1_000, maxInterval = 10_000, factor = 1.5, timeout = 300_000, signal } = options;
   const started = Date.now();
   let wait = interval;
+  let last: T | undefined;
   for (;;) {
     if (signal?.aborted) throw new APIUserAbortError();
-    const value = await poll();
+    const value = await poll(Math.max(timeout - (Date.now() - started), 1_000)).catch((error) => {
+      // A poll cut short by the deadline is the wait timing out, not a connection problem.
+      if (error instanceof APIConnectionTimeoutError && Date.now() - started >= timeout) throw new WaitTimeoutError(timeout, last, what);
+      throw error;
+    });
+    last = value;
     if (settled(value)) return value;
     const left = timeout - (Date.now() - started);
     if (left <= 0) throw new WaitTimeoutError(timeout, value, what);

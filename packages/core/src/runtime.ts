@@ -75,6 +75,12 @@ export interface SendRequest<Body = BodyInit> {
   stream?: boolean;
   /** Sends one attempt; default is fetch. */
   transport?: Transport<Body>;
+  /**
+   * `client` (default): the client's token and default headers, on the API's origin only.
+   * `request`: only this request's own headers, as given, to any origin (e.g. an upload URL
+   * that a registry handed out with its own `authorization`).
+   */
+  credentials?: "client" | "request";
 }
 
 export interface Attempt<Body> {
@@ -153,7 +159,7 @@ export class Runtime {
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
-      const headers = this.#headers(url, req.headers, options.headers, attempt);
+      const headers = this.#headers(url, req, options.headers, attempt);
       const timer = new AbortController();
       const signal = anySignal(options.signal, timer.signal);
       const timeoutId = setTimeout(() => timer.abort(), timeout);
@@ -226,9 +232,10 @@ export class Runtime {
     } as RequestInit);
   };
 
-  #headers(url: string, requestHeaders: HeadersInit | undefined, callHeaders: HeadersInit | undefined, attempt: number): Headers {
+  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number): Headers {
+    const ownHeadersOnly = req.credentials === "request";
     const headers = new Headers({ accept: "application/json" });
-    for (const source of [this.#options.headers, requestHeaders, callHeaders]) {
+    for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
       if (source) new Headers(source).forEach((value, name) => headers.set(name, value));
     }
     if (isNode) {
@@ -236,6 +243,7 @@ export class Runtime {
       headers.set("user-agent", this.#options.userAgent ? `${agent} ${this.#options.userAgent}` : agent);
     }
     if (attempt > 0) headers.set("x-pkgapi-retry-count", String(attempt));
+    if (ownHeadersOnly) return headers;
     // Credentials go to the API's own origin only, never to a redirect target elsewhere.
     if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
     else if (this.#credential) headers.set(this.#credential[0], this.#credential[1]);

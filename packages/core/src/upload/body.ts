@@ -1,4 +1,5 @@
 /** Request bodies that are streamed, not held in memory. */
+import { IntegrityError } from "../errors.js";
 import type { OpenedSource } from "./source.js";
 
 export interface StreamBody {
@@ -42,6 +43,27 @@ export async function hashing(file: OpenedSource, algorithm: "sha1" | "sha256" |
         yield chunk;
       }
       digest = hash.digest("hex");
+    },
+  };
+}
+
+/**
+ * Checks the digest while the content streams, holding back the last chunk until it is known:
+ * on a mismatch the upload is aborted before the server has the whole body (so nothing wrong
+ * is stored) and `IntegrityError` is thrown. `expected` is hex; `label` names the content.
+ */
+export function verifyingDigest(file: Hashing, algorithm: string, expected: string, label: string): OpenedSource {
+  return {
+    ...file,
+    async *chunks() {
+      let held: Uint8Array | undefined;
+      for await (const chunk of file.chunks()) {
+        if (held) yield held;
+        held = chunk;
+      }
+      const actual = file.digest();
+      if (actual !== expected) throw new IntegrityError(algorithm, expected, actual ?? "(none)", label);
+      if (held) yield held;
     },
   };
 }

@@ -1,4 +1,4 @@
-export { type StreamBody, rawBody, hashing, type Hashing } from "./body.js";
+export { type StreamBody, rawBody, hashing, verifyingDigest, type Hashing } from "./body.js";
 export { multipart, type MultipartBody, type Part } from "./multipart.js";
 export { openSource, type OpenedSource, type UploadSource } from "./source.js";
 export { uploadTransport, type Progress, type UploadTransportOptions } from "./transport.js";
@@ -13,6 +13,7 @@ export interface UploadRequest {
   body: StreamBody;
   headers?: HeadersInit;
   idempotent?: boolean;
+  credentials?: "client" | "request";
 }
 
 /** Sends a streamed body through the runtime: retried only when the source can be read again. */
@@ -24,6 +25,7 @@ export function sendUpload(runtime: Runtime, req: UploadRequest, options: Reques
       url: req.url,
       headers: req.headers,
       idempotent: req.idempotent,
+      credentials: req.credentials,
       body: () => req.body,
       replayable: req.body.replayable,
       transport: uploadTransport({ onProgress, expectContinue, expectTimeout, fetch: runtime.fetchImplementation }),

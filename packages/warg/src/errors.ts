@@ -1,0 +1,30 @@
+import { PkgapiError } from "@pkgapi/core";
+import type { components } from "./generated/schema.js";
+
+type RejectedRecord = components["schemas"]["RejectedRecord"];
+type SourcingRecord = components["schemas"]["SourcingRecord"];
+
+/** The registry rejected the record (`state: rejected`); `reason` says why. */
+export class RecordRejectedError extends PkgapiError {
+  readonly reason: string;
+
+  constructor(readonly record: RejectedRecord) {
+    super(`Record ${record.recordId} was rejected: ${record.reason}`);
+    this.reason = record.reason;
+  }
+}
+
+/**
+ * A record was still `sourcing` while being waited for: it will not be published until its
+ * content is uploaded (see `records.uploadMissingContent`). warg-client treats this as an error too.
+ */
+export class MissingContentError extends PkgapiError {
+  /** The content digests the registry still lacks. */
+  readonly digests: string[];
+
+  constructor(readonly record: SourcingRecord) {
+    const digests = Object.keys(record.missingContent ?? {});
+    super(`Record ${record.recordId} is waiting for content that was not uploaded: ${digests.join(", ")}`);
+    this.digests = digests;
+  }
+}

@@ -1,0 +1,38 @@
+import { openapiClient } from "@pkgapi/core";
+import type { Client } from "openapi-fetch";
+import type { paths } from "./generated/schema.js";
+import { type WargClientOptions, wargProfile, wargRuntime } from "./profile.js";
+import { Records } from "./resources/records.js";
+
+export * from "@pkgapi/core";
+export type { components, operations, paths } from "./generated/schema.js";
+export type {
+  ContentMap,
+  ContentSource,
+  PackageRecord,
+  ProcessingRecord,
+  PublishParams,
+  PublishedRecord,
+  RecordRef,
+  Records,
+  RejectedRecord,
+  SourcingRecord,
+  UploadEndpoint,
+  UploadOptions,
+  WaitOptions,
+} from "./resources/records.js";
+export { MissingContentError, RecordRejectedError } from "./errors.js";
+export { logIdFor, recordIdFor } from "./ids.js";
+export { type WargClientOptions, wargProfile };
+
+export interface WargClient {
+  records: Records;
+  /** The typed openapi-fetch client on the same runtime; answers `{ data, error, response }`. */
+  raw: Client<paths>;
+}
+
+/** A client for the package-record API of a warg registry (default `http://localhost:8090/v1`). */
+export function createWargClient(options: WargClientOptions = {}): WargClient {
+  const runtime = wargRuntime(options);
+  return { records: new Records(runtime, openapiClient<paths>(runtime, true)), raw: openapiClient<paths>(runtime, false) };
+}

@@ -1,0 +1,77 @@
+// Bad input is refused with InvalidParameterError naming the parameter, before any request: the
+// local server must see none.
+import type { ServerResponse } from "node:http";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InvalidParameterError, type PublishParams, type WargClient, createWargClient } from "../src/index.js";
+import { localServer } from "../../../scripts/lib/testing.mjs";
+
+const ref = { logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f", recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce" };
+const valid: PublishParams = {
+  packageName: "example:greeter",
+  record: { contentBytes: "GgsIwPiJwwYQgJTvOiJD", keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb", signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbn" },
+};
+const ANY_HASH = /^sha256:[a-f0-9]{64}$/;
+const badHashes = ["", "sha256:", ref.logId.toUpperCase(), ref.logId.slice(0, -1), `${ref.logId}0`, ref.logId.replace("sha256", "sha512"), `sha256:${"g".repeat(64)}`, "..", 42, null, undefined];
+
+let server: Awaited<ReturnType<typeof localServer>>;
+let client: WargClient;
+beforeAll(async () => {
+  server = await localServer((_req: unknown, res: ServerResponse) => {
+    res.writeHead(500);
+    res.end();
+  });
+  client = createWargClient({ baseUrl: `${server.url}/v1`, maxRetries: 0 });
+});
+afterAll(() => server.close());
+
+async function refused(call: Promise<unknown>, param: string) {
+  const failure: unknown = await call.catch((e) => e);
+  expect(failure).toBeInstanceOf(InvalidParameterError);
+  expect(failure).toMatchObject({ param, message: expect.stringContaining(`\`${param}\``) });
+  expect(server.requests).toHaveLength(0);
+}
+
+describe("input validation", () => {
+  it("refuses bad log and record ids in get and waitFor", async () => {
+    for (const bad of badHashes) {
+      await refused(client.records.get({ ...ref, logId: bad as string }), "logId");
+      await refused(client.records.get({ ...ref, recordId: bad as string }), "recordId");
+      await refused(client.records.waitFor({ ...ref, recordId: bad as string }), "recordId");
+    }
+  });
+
+  it("refuses any string that is not a sha256 id", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string().filter((s) => !ANY_HASH.test(s)),
+        async (bad) => {
+          await refused(client.records.get({ ...ref, logId: bad }), "logId");
+        },
+      ),
+    );
+  });
+
+  it("refuses a missing reference object", async () => {
+    await expect(client.records.get(undefined as never)).rejects.toBeInstanceOf(TypeError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses bad package names", async () => {
+    for (const bad of ["Example:Greeter", "example", "example/greeter", "example:greeter!", "example:-greeter", "", 7]) {
+      await refused(client.records.publish({ ...valid, packageName: bad as string }), "packageName");
+    }
+  });
+
+  it("refuses record fields that are missing or malformed", async () => {
+    const record = (field: keyof PublishParams["record"], value: unknown) => client.records.publish({ ...valid, record: { ...valid.record, [field]: value } });
+    for (const bad of ["", "not base64", "GgsIwPiJwwYQgJTvOiJ", "GgsI-_", new Uint8Array(0), 12, undefined]) await refused(record("contentBytes", bad), "record.contentBytes");
+    for (const bad of badHashes) await refused(record("keyId", bad), "record.keyId");
+    for (const bad of ["", "MEUCIQCOP+FW", "ecdsa-p256:", "ECDSA:MEUC", "ecdsa-p256:MEU", undefined]) await refused(record("signature", bad), "record.signature");
+    await refused(client.records.publish({ ...valid, record: undefined as never }), "record");
+  });
+
+  it("refuses content sources keyed by something other than a digest", async () => {
+    await refused(client.records.publish({ ...valid, contentSources: { "greeter.wasm": [{ type: "httpGet", url: "https://cdn.example.com/greeter.wasm" }] } }), "contentSources");
+  });
+});
