@@ -9,4 +9,6 @@ export default defineConfig({
   target: "es2022",
   // Error classes are recognised by name across the ESM and CJS builds; keep the names.
   keepNames: true,
+  // `node:` stays on the (dynamic) imports, so bundlers for browsers can leave them out.
+  removeNodeProtocol: false,
 });

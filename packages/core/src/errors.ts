@@ -111,7 +111,7 @@ export class APIConnectionError extends PkgapiError {
   constructor(
     readonly request: ErrorRequestInfo,
     cause?: unknown,
-    message = `Connection error (${request.method} ${request.url})`,
+    message = `Connection error (${request.method} ${request.url})${rootCause(cause)}`,
   ) {
     super(message, { cause });
   }
@@ -164,4 +164,11 @@ export class WaitTimeoutError extends PkgapiError {
   ) {
     super(`${what} did not settle within ${waitedMs} ms`);
   }
+}
+
+/** The innermost cause's message (fetch wraps the real one, e.g. ECONNREFUSED, in "fetch failed"). */
+function rootCause(cause: unknown): string {
+  let inner = cause;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  return inner instanceof Error && inner.message ? `: ${inner.message}` : "";
 }

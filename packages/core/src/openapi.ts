@@ -1,13 +1,13 @@
 /** Glue between the runtime and the two generated clients. */
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import type { RequestOptions, Runtime } from "./runtime.js";
 
 /**
  * An openapi-fetch client on the runtime. With `throwOnError` (the facade's choice) non-2xx
  * answers throw typed errors; without it they come back as `{ error, response }`.
  */
-export function openapiClient<Paths extends {}>(runtime: Runtime, throwOnError: boolean): Client<Paths> {
-  return createClient<Paths>({ baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }) });
+export function openapiClient<Paths extends {}>(runtime: Runtime, throwOnError: boolean, options: Pick<ClientOptions, "querySerializer" | "bodySerializer"> = {}): Client<Paths> {
+  return createClient<Paths>({ ...options, baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }) });
 }
 
 /** Per-call options (signal, timeout, retries, headers) for an openapi-fetch call made by a facade. */

@@ -27,6 +27,8 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
   return Math.round(base * (1 - 0.25 * random()));
 }
 
+const EPOCH_SECONDS_2001 = 978_307_200;
+
 /**
  * The wait the server asked for, from `retry-after-ms` or `Retry-After` (seconds or an HTTP date),
  * capped at `capMs`. Undefined when the server gave no usable hint.
@@ -37,7 +39,9 @@ export function retryAfterMs(headers: Headers, capMs: number, now = Date.now()):
   const header = headers.get("retry-after");
   if (wait === undefined && header) {
     const seconds = Number(header);
-    wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+    // Some servers (Cloud Foundry) send the reset time in epoch seconds instead of a delay.
+    if (Number.isFinite(seconds)) wait = seconds > EPOCH_SECONDS_2001 ? seconds * 1000 - now : seconds * 1000;
+    else wait = Date.parse(header) - now;
   }
   if (wait === undefined || !Number.isFinite(wait) || wait < 0) return undefined;
   return Math.min(wait, capMs);

@@ -9,6 +9,7 @@ import {
   APIError,
   APIUserAbortError,
   type ErrorRequestInfo,
+  InvalidParameterError,
   InvalidResponseError,
   PkgapiError,
   type RateLimitInfo,
@@ -51,7 +52,8 @@ export interface ProviderProfile {
   /** Package name, e.g. `@pkgapi/fastly`. */
   name: string;
   version: string;
-  defaultBaseUrl: string;
+  /** Absent for APIs without one public host (each Cloud Foundry has its own): `baseUrl` is then required. */
+  defaultBaseUrl?: string;
   /** The header carrying the credential, and its value for a token. */
   auth?: { header: string; value(token: string): string };
   /** Finds the human message in the provider's error body. */
@@ -109,7 +111,11 @@ export class Runtime {
   constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: string) {
     this.profile = profile;
     this.#options = options;
-    this.baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, "");
+    const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
+    if (!baseUrl || !URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+      throw new InvalidParameterError("baseUrl", `must be an http(s) URL, got ${JSON.stringify(baseUrl ?? null)}`);
+    }
+    this.baseUrl = baseUrl.replace(/\/+$/, "");
     if (token && profile.auth) this.#credential = [profile.auth.header, profile.auth.value(token)];
     this.#secrets = token ? [token] : [];
     this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
@@ -288,15 +294,18 @@ export class Runtime {
     });
   }
 
-  /** A 2xx answer to a JSON request must be JSON that parses. */
+  /**
+   * A 2xx answer to a request for JSON must not be a text page (a proxy's or a login form), and
+   * a JSON answer must parse. Other types (a zip download) are the operation's business.
+   */
   async #checkBody(response: Response, sent: Headers, info: ErrorRequestInfo) {
-    if (sent.get("accept") !== "application/json" || NULL_BODY.has(response.status)) return;
+    if (!sent.get("accept")?.includes("application/json") || NULL_BODY.has(response.status)) return;
+    const type = response.headers.get("content-type") ?? "";
+    const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(type);
+    if (!isJson && type && !/^text\//i.test(type)) return;
     const text = await response.clone().text();
     if (!text) return;
-    const type = response.headers.get("content-type") ?? "";
-    if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-      throw new InvalidResponseError(response.status, response.headers, info, `expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
-    }
+    if (!isJson) throw new InvalidResponseError(response.status, response.headers, info, `expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
     try {
       JSON.parse(text);
     } catch (error) {

@@ -159,6 +159,16 @@ describe("broken connections and bodies", () => {
     expect(error.message).toContain("text/html");
   });
 
+  it("hands back a 200 binary answer (a zip) to a JSON-accepting request untouched", async () => {
+    const srv = await scripted([(res) => {
+      res.writeHead(200, { "content-type": "application/zip" });
+      res.end(Buffer.from("PK\x03\x04zip"));
+    }]);
+    const { runtime } = capturingRuntime(srv.url);
+    const response = await runtime.send({ method: "GET", url: "/download" });
+    expect(Buffer.from(await response.arrayBuffer()).toString()).toBe("PK\x03\x04zip");
+  });
+
   it("keeps a non-JSON error body as text in a typed error", async () => {
     const srv = await scripted([(res) => {
       res.writeHead(502, { "content-type": "text/html" });

@@ -37,6 +37,7 @@ describe("retry timing", () => {
     expect(retryAfterMs(new Headers({ "retry-after": new Date(10_000).toUTCString() }), 60_000, 4_000)).toBe(6000);
     expect(retryAfterMs(new Headers({ "retry-after": "soon" }), 60_000)).toBeUndefined();
     expect(retryAfterMs(new Headers({ "retry-after": "600" }), 60_000)).toBe(60_000);
+    expect(retryAfterMs(new Headers({ "retry-after": "1716584405" }), 60_000, 1_716_584_400_000)).toBe(5000); // epoch seconds
   });
 });
 

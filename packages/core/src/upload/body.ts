@@ -28,8 +28,18 @@ export interface Hashing extends OpenedSource {
   digest(): string | undefined;
 }
 
-/** Wraps a source so that each pass over it also computes a digest (Node only). */
-export async function hashing(file: OpenedSource, algorithm: "sha1" | "sha256" | "sha512"): Promise<Hashing> {
+const WEB_ALGORITHMS = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } as const;
+
+/**
+ * Wraps a source so that each pass over it also computes a digest. On Node the hash is computed
+ * while streaming; elsewhere a Blob is hashed up front with WebCrypto (it is in memory already),
+ * and a stream gets no digest (`digest()` stays undefined).
+ */
+export async function hashing(file: OpenedSource, algorithm: keyof typeof WEB_ALGORITHMS): Promise<Hashing> {
+  if (typeof process === "undefined" || !process.versions?.node) {
+    const digest = file.blob ? toHex(await globalThis.crypto.subtle.digest(WEB_ALGORITHMS[algorithm], await file.blob.arrayBuffer())) : undefined;
+    return { ...file, digest: () => digest };
+  }
   const { createHash } = await import("node:crypto");
   let digest: string | undefined;
   return {
@@ -45,6 +55,10 @@ export async function hashing(file: OpenedSource, algorithm: "sha1" | "sha256" |
       digest = hash.digest("hex");
     },
   };
+}
+
+function toHex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**

@@ -1,0 +1,46 @@
+import { type Runtime, openapiClient } from "@pkgapi/core";
+import type { Client } from "openapi-fetch";
+import type { paths } from "./generated/schema.js";
+import { type CloudFoundryClientOptions, cloudFoundryProfile, cloudFoundryRuntime } from "./profile.js";
+import { Packages } from "./resources/packages.js";
+
+export * from "@pkgapi/core";
+export type { components, operations, paths } from "./generated/schema.js";
+export type { AppPackageFilters, LabelRequirement, LabelSelector, OrderBy, PackageFilters, PackageState, PackageType, Timestamp, TimestampFilter } from "./filters.js";
+export {
+  PackageFailedError,
+  PackagePage,
+  type CopyParams,
+  type CreateParams,
+  type DockerData,
+  type Job,
+  type MetadataCreate,
+  type MetadataUpdate,
+  type Package,
+  type Packages,
+  type Pagination,
+  type ResourceMatch,
+  type UpdateParams,
+  type UploadParams,
+} from "./resources/packages.js";
+export { type CloudFoundryClientOptions, cloudFoundryProfile };
+
+export interface CloudFoundryClient {
+  packages: Packages;
+  /** The typed openapi-fetch client on the same runtime; answers `{ data, error, response }`. */
+  raw: Client<paths>;
+}
+
+/** A client for the packages of Cloud Foundry's Cloud Controller API v3. */
+export function createCloudFoundryClient(options: CloudFoundryClientOptions): CloudFoundryClient {
+  const runtime = cloudFoundryRuntime(options);
+  return { packages: new Packages(runtime, openapi(runtime, true)), raw: openapi(runtime, false) };
+}
+
+/**
+ * Array filters go out the way the spec declares them (`explode: false`): `states=READY,FAILED`.
+ * openapi-fetch's default repeats the key, and Cloud Controller would keep only the last value.
+ */
+function openapi(runtime: Runtime, throwOnError: boolean): Client<paths> {
+  return openapiClient<paths>(runtime, throwOnError, { querySerializer: { array: { style: "form", explode: false } } });
+}

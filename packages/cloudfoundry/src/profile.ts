@@ -1,0 +1,62 @@
+import { type ClientOptions, InvalidParameterError, type ProviderProfile, type RateLimitInfo, Runtime, requiredString } from "@pkgapi/core";
+import { version } from "../package.json";
+
+/** How Cloud Foundry's Cloud Controller authenticates, reports errors and rate limits. */
+export const cloudFoundryProfile: ProviderProfile = {
+  name: "@pkgapi/cloudfoundry",
+  version,
+  // No defaultBaseUrl: every deployment has its own API host, so `baseUrl` is required.
+  // Cloud Controller compares the scheme case-insensitively; `Bearer` is the RFC 6750 spelling.
+  auth: { header: "Authorization", value: (token) => `Bearer ${token}` },
+  errorMessage(body) {
+    // `{"errors": [{detail, title, code}]}`: the title (`CF-ResourceNotFound`) and its detail.
+    const errors = (body as { errors?: unknown }).errors;
+    const first = (Array.isArray(errors) ? errors[0] : undefined) as { title?: unknown; detail?: unknown } | undefined;
+    return {
+      message: typeof first?.title === "string" ? first.title : undefined,
+      detail: typeof first?.detail === "string" ? first.detail : undefined,
+    };
+  },
+  requestIdHeaders: ["x-vcap-request-id"],
+  rateLimit(headers): RateLimitInfo | undefined {
+    const remaining = headers.get("x-ratelimit-remaining");
+    const reset = headers.get("x-ratelimit-reset"); // Unix seconds
+    if (remaining === null && reset === null) return undefined;
+    return {
+      remaining: remaining === null ? undefined : Number(remaining),
+      resetAt: reset === null ? undefined : new Date(Number(reset) * 1000),
+    };
+  },
+};
+
+export interface CloudFoundryClientOptions extends ClientOptions {
+  /** A UAA access token (`cf oauth-token`; its `bearer ` prefix may be left in). Never logged or shown in errors. */
+  token: string;
+  /** The deployment's Cloud Controller API, e.g. `https://api.sys.example.com` (`cf api` prints it). */
+  baseUrl: string;
+}
+
+/** The runtime every client of a deployment goes through. */
+export function cloudFoundryRuntime(options: CloudFoundryClientOptions): Runtime {
+  const { token, baseUrl, ...rest } = options ?? ({} as CloudFoundryClientOptions);
+  return new Runtime(cloudFoundryProfile, { ...rest, baseUrl: checkBaseUrl(baseUrl) }, requiredString("token", bareToken(token)));
+}
+
+/** The Cloud Controller URL (`cf api` prints it): required, http(s), no query or fragment. */
+function checkBaseUrl(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    throw new InvalidParameterError("baseUrl", `must be the http(s) URL of the Cloud Controller API, e.g. "https://api.sys.example.com", got ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return value as string;
+}
+
+/** `cf oauth-token` prints `bearer <token>`; accept that as well as the bare token. */
+function bareToken(token: unknown): unknown {
+  return typeof token === "string" ? token.replace(/^bearer\s+/i, "") : token;
+}

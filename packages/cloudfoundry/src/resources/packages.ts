@@ -1,0 +1,295 @@
+import {
+  type Download,
+  InvalidParameterError,
+  InvalidResponseError,
+  Page,
+  PagePromise,
+  type Part,
+  PkgapiError,
+  type PollOptions,
+  type Progress,
+  type RequestOptions,
+  type Runtime,
+  type UploadSource,
+  callOptions,
+  download,
+  fillPath,
+  integerParam,
+  multipart,
+  openSource,
+  pollUntil,
+  sendUpload,
+} from "@pkgapi/core";
+import type { Client } from "openapi-fetch";
+import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, type PackageFilters, type PackageType, guidParam, listQuery } from "../filters.js";
+import type { components, paths } from "../generated/schema.js";
+
+export type Package = components["schemas"]["Package"];
+export type Pagination = components["schemas"]["Pagination"];
+export type MetadataCreate = components["schemas"]["MetadataCreate"];
+export type MetadataUpdate = components["schemas"]["MetadataUpdate"];
+type PackageList = components["schemas"]["PackageList"];
+
+const PACKAGES = "/v3/packages" satisfies keyof paths;
+const PACKAGE = "/v3/packages/{guid}" satisfies keyof paths;
+const APP_PACKAGES = "/v3/apps/{guid}/packages" satisfies keyof paths;
+const UPLOAD = "/v3/packages/{guid}/upload" satisfies keyof paths;
+const DOWNLOAD = "/v3/packages/{guid}/download" satisfies keyof paths;
+
+export interface DockerData {
+  /** Image reference, e.g. `registry.example.org/payments/api:1.4.2`. */
+  image: string;
+  username?: string;
+  password?: string;
+}
+
+export type CreateParams = {
+  appGuid: string;
+  metadata?: MetadataCreate;
+} & ({ type: "bits"; data?: Record<string, never> } | { type: "docker"; data: DockerData });
+
+export interface CopyParams {
+  /** The package to copy. */
+  sourceGuid: string;
+  /** The app that gets the copy; it must differ from the source package's app. */
+  appGuid: string;
+}
+
+export interface UpdateParams {
+  /** Merged into the package's metadata; a `null` value deletes the key. */
+  metadata?: MetadataUpdate;
+  /** docker only: new registry credentials (restage the app to use them). */
+  username?: string;
+  password?: string;
+}
+
+/** The background job that deletes a package's blob (`GET` its `url` to follow it). */
+export interface Job {
+  guid: string;
+  url: string;
+}
+
+/** A file the blobstore already holds (as `POST /v3/resource_matches` reports it), added without uploading it. */
+export interface ResourceMatch {
+  /** SHA-1 of the file: 40 lowercase hex digits. */
+  checksum: { value: string };
+  size_in_bytes: number;
+  /** Path relative to the app root, without `..`. */
+  path: string;
+  /** Octal file mode, e.g. `"644"`; it must let the owner read and write. Default `0744`. */
+  mode?: string;
+}
+
+export interface UploadParams {
+  guid: string;
+  /** A zip of the files not listed in `resources`: a path, a Blob/File, a Buffer, or a stream (streams cannot be retried). */
+  bits?: UploadSource;
+  /** Files to take from the resource cache instead of the zip. */
+  resources?: readonly ResourceMatch[];
+  onProgress?: (progress: Progress) => void;
+}
+
+/** One page of packages, with Cloud Foundry's pagination info (`total_results`, `next`, …). */
+export class PackagePage extends Page<Package> {
+  readonly pagination: Pagination;
+
+  constructor(list: PackageList, loadNext?: () => Promise<PackagePage>) {
+    super(list.resources, loadNext);
+    this.pagination = list.pagination;
+  }
+}
+
+/** A package ended `FAILED` (packing or copying failed) or `EXPIRED` while it was awaited. */
+export class PackageFailedError extends PkgapiError {
+  readonly package: Package;
+  /** `data.error`: why packing or copying failed. */
+  readonly reason?: string;
+
+  constructor(pkg: Package) {
+    const reason = pkg.data.error ?? undefined;
+    super(pkg.state === "EXPIRED" ? `Package ${pkg.guid} expired: its bits were deleted` : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`);
+    this.package = pkg;
+    this.reason = reason;
+  }
+}
+
+export class Packages {
+  readonly #runtime: Runtime;
+  readonly #api: Client<paths>;
+
+  constructor(runtime: Runtime, api: Client<paths>) {
+    this.#runtime = runtime;
+    this.#api = api;
+  }
+
+  /** Creates a package: `bits` (in `AWAITING_UPLOAD`; upload next) or `docker` (`READY` at once). */
+  async create(params: CreateParams, options?: RequestOptions): Promise<Package> {
+    const { type, appGuid, data, metadata } = params ?? ({} as CreateParams);
+    const body = { type: checkType(type), relationships: appRelationship(appGuid), data: checkData(type, data), metadata };
+    const { data: created } = await this.#api.POST(PACKAGES, { body, ...callOptions(this.#runtime, options) });
+    return created as Package;
+  }
+
+  /** Copies a package to another app: a bits copy starts `COPYING`; metadata is not copied. */
+  async copy(params: CopyParams, options?: RequestOptions): Promise<Package> {
+    const source_guid = guidParam("sourceGuid", params?.sourceGuid);
+    const { data } = await this.#api.POST(PACKAGES, {
+      params: { query: { source_guid } },
+      body: { relationships: appRelationship(params.appGuid) },
+      ...callOptions(this.#runtime, options),
+    });
+    return data as Package;
+  }
+
+  async get(guid: string, options?: RequestOptions): Promise<Package> {
+    const { data } = await this.#api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...callOptions(this.#runtime, options) });
+    return data as Package;
+  }
+
+  /** Merges labels and annotations; for docker packages, replaces the registry credentials. */
+  async update(guid: string, params: UpdateParams, options?: RequestOptions): Promise<Package> {
+    const path = { guid: guidParam("guid", guid) };
+    const { data } = await this.#api.PATCH(PACKAGE, { params: { path }, body: params ?? {}, ...callOptions(this.#runtime, options) });
+    return data as Package;
+  }
+
+  /** Deletes a package; its blob is deleted by the returned job. */
+  async delete(guid: string, options?: RequestOptions): Promise<Job> {
+    const path = { guid: guidParam("guid", guid) };
+    const { response } = await this.#api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.#runtime, options) });
+    const location = response.headers.get("location");
+    const url = location === null ? undefined : parseUrl(location, `${this.#runtime.baseUrl}/`);
+    const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+    if (!url || !jobGuid) {
+      const request = { method: "DELETE", url: `${this.#runtime.baseUrl}${fillPath(PACKAGE, path)}` };
+      throw new InvalidResponseError(response.status, response.headers, request, `expected a Location header naming the deletion job (/v3/jobs/{guid}), got ${JSON.stringify(location)}`);
+    }
+    return { guid: decodeURIComponent(jobGuid), url: url.href };
+  }
+
+  /** Packages of every space the user can read: `await` for one page, `for await` for every package. */
+  list(filters: PackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
+    return new PagePromise(async () => {
+      const query = listQuery(filters, ALL_FILTERS, "list");
+      const { data } = await this.#api.GET(PACKAGES, { params: { query }, ...callOptions(this.#runtime, options) });
+      return this.#page(data as PackageList, options);
+    });
+  }
+
+  /** Packages of one app: `await` for one page, `for await` for every package. */
+  listForApp(appGuid: string, filters: AppPackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
+    return new PagePromise(async () => {
+      const path = { guid: guidParam("appGuid", appGuid) };
+      const query = listQuery(filters, APP_FILTERS, "listForApp");
+      const { data } = await this.#api.GET(APP_PACKAGES, { params: { path, query }, ...callOptions(this.#runtime, options) });
+      return this.#page(data as PackageList, options);
+    });
+  }
+
+  #page(list: PackageList, options?: RequestOptions): PackagePage {
+    const next = list.pagination?.next?.href;
+    return new PackagePage(list, next ? () => this.#nextPage(next, options) : undefined);
+  }
+
+  // `next.href` is absolute and already carries every filter; the runtime sends credentials to the API's origin only.
+  async #nextPage(href: string, options?: RequestOptions): Promise<PackagePage> {
+    const response = await this.#runtime.send({ method: "GET", url: href }, options);
+    return this.#page((await response.json()) as PackageList, options);
+  }
+
+  /**
+   * Uploads the app's files to a bits package in `AWAITING_UPLOAD`, streamed: `bits` (a zip)
+   * and/or `resources` (files the blobstore already holds). Answers the package in
+   * `PROCESSING_UPLOAD`; `waitUntilReady` then reports how packing went.
+   */
+  async upload(params: UploadParams, options: RequestOptions = {}): Promise<Package> {
+    const guid = guidParam("guid", params?.guid);
+    const resources = checkResources(params.resources);
+    if (params.bits == null && resources.length === 0) throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
+    // The order of the cf CLI: the `resources` text field (JSON) first, then the zip.
+    const parts: Part[] = [];
+    if (resources.length) parts.push({ name: "resources", value: JSON.stringify(resources) });
+    if (params.bits != null) parts.push({ name: "bits", file: await openSource("bits", params.bits, { filename: "package.zip" }), contentType: "application/zip" });
+    const response = await sendUpload(
+      this.#runtime,
+      { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
+      { ...options, onProgress: params.onProgress },
+    );
+    return (await response.json()) as Package;
+  }
+
+  /**
+   * Downloads a `READY` bits package's zip as a stream. Follows Cloud Controller's redirect to
+   * the blobstore without the token; also takes the zip when the API serves it itself.
+   */
+  download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
+    return download(this.#runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
+  }
+
+  /**
+   * Polls until the package is `READY` and returns it. Throws `PackageFailedError` when it ends
+   * `FAILED` or `EXPIRED`, `WaitTimeoutError` at the deadline (default 5 minutes).
+   */
+  async waitUntilReady(guid: string, options: PollOptions = {}): Promise<Package> {
+    const id = guidParam("guid", guid);
+    return pollUntil(
+      `Package ${id}`,
+      () => this.get(id, { signal: options.signal }),
+      (pkg) => {
+        if (pkg.state === "FAILED" || pkg.state === "EXPIRED") throw new PackageFailedError(pkg);
+        return pkg.state === "READY";
+      },
+      options,
+    );
+  }
+}
+
+function parseUrl(value: string, base: string): URL | undefined {
+  try {
+    return new URL(value, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function appRelationship(appGuid: unknown) {
+  return { app: { data: { guid: guidParam("appGuid", appGuid) } } };
+}
+
+function checkType(type: unknown): PackageType {
+  if (type !== "bits" && type !== "docker") throw new InvalidParameterError("type", `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}`);
+  return type;
+}
+
+function checkData(type: PackageType, data: unknown) {
+  if (type === "bits") {
+    // Cloud Controller answers 422 to any key in a bits package's data.
+    if (data != null && (typeof data !== "object" || Object.keys(data).length)) throw new InvalidParameterError("data", "must be left out for a bits package");
+    return undefined;
+  }
+  const { image } = (data ?? {}) as Partial<DockerData>;
+  if (typeof image !== "string" || !image.trim()) throw new InvalidParameterError("data.image", "is required for a docker package");
+  return data as DockerData;
+}
+
+function checkResources(resources: unknown): ResourceMatch[] {
+  if (resources === undefined) return [];
+  if (!Array.isArray(resources)) throw new InvalidParameterError("resources", "must be an array of { checksum: { value }, size_in_bytes, path, mode? }");
+  return resources.map((resource, i) => checkResource(`resources[${i}]`, resource));
+}
+
+// Cloud Controller checks these only later, failing the whole package; check them before sending.
+function checkResource(name: string, resource: unknown): ResourceMatch {
+  if (typeof resource !== "object" || resource === null) throw new InvalidParameterError(name, "must be an object");
+  const { checksum, size_in_bytes, path, mode } = resource as Partial<ResourceMatch>;
+  const sha1 = checksum?.value;
+  if (typeof sha1 !== "string" || !/^[0-9a-f]{40}$/.test(sha1)) throw new InvalidParameterError(`${name}.checksum.value`, "must be a SHA-1: 40 lowercase hex digits");
+  const size = integerParam(`${name}.size_in_bytes`, size_in_bytes, { min: 0 });
+  if (typeof path !== "string" || !path || path.includes("\0") || /^([/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes("..")) {
+    throw new InvalidParameterError(`${name}.path`, `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`);
+  }
+  if (mode !== undefined && (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)) {
+    throw new InvalidParameterError(`${name}.mode`, `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`);
+  }
+  return { checksum: { value: sha1 }, size_in_bytes: size, path, ...(mode === undefined ? {} : { mode }) };
+}

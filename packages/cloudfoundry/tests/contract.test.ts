@@ -1,0 +1,369 @@
+// Every operation × declared status, through all three clients, against Prism (`--errors`).
+// Prism answers with the spec's examples; `Prefer: code=N` selects the status.
+import { describe, expect, inject, it } from "vitest";
+import {
+  APIConnectionError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RequestOptions,
+  UnprocessableEntityError,
+  createCloudFoundryClient,
+} from "../src/index.js";
+import { ListPackagesOrderByEnum, PackageState, PackageType, PackagesApi, createConfiguration } from "../src/sdk.js";
+
+const baseUrl = inject("mockUrl");
+const token = "contract-test-token";
+const GUID = "44f7c078-0934-470f-9883-4fcddc5b8f13";
+const APP = "1e4e7e10-0c6a-4d3a-9d1d-8fa2a9d2b6f5";
+const OTHER_APP = "9a3c5e77-41d2-4b8f-a0e6-3c1d2f4b5a68";
+const ZIP = Buffer.from("PK\u0003\u0004 contract-test package bytes");
+const tagged = (client: string) => ({ token, baseUrl, maxRetries: 0, headers: { "x-contract-client": client } });
+const prefer = (status: number) => ({ headers: { prefer: `code=${status}` } });
+// Prism only mocks a status whose media type the request accepts; nginx's 413 page is HTML.
+const preferError = (status: number) => ({ headers: { prefer: `code=${status}`, ...(status === 413 ? { accept: "application/json, text/html" } : {}) } });
+
+const facade = createCloudFoundryClient(tagged("facade")).packages;
+const raw = createCloudFoundryClient(tagged("fetch")).raw;
+const sdk = new PackagesApi(createConfiguration(tagged("sdk")));
+// This generator version has no per-call init overrides: set headers through a middleware.
+const sdkWith = (headers: Record<string, string>) =>
+  sdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
+const sdkPrefer = (status: number) => sdkWith({ prefer: `code=${status}` });
+const bitsForm = (body: { bits?: Blob }) => {
+  const form = new FormData();
+  form.append("bits", body.bits as Blob, "package.zip");
+  return form;
+};
+const blob = () => new Blob([ZIP], { type: "application/zip" });
+
+const packageShape = {
+  guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+  created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+  updated_at: expect.any(String),
+  type: expect.stringMatching(/^(bits|docker)$/),
+  data: expect.any(Object),
+  state: expect.any(String),
+  relationships: { app: { data: { guid: expect.any(String) } } },
+  metadata: { labels: expect.any(Object), annotations: expect.any(Object) },
+  links: expect.objectContaining({ self: { href: expect.stringMatching(/^https:\/\//) }, app: { href: expect.any(String) } }),
+};
+const errorsShape = { errors: [{ detail: expect.any(String), title: expect.stringMatching(/^CF-/), code: expect.any(Number) }] };
+const REQUEST_ID = "5c7f3e2a-8b1d-4f6e-9a0c-2d4e6f8a0b1c::7a9b1c3d-5e7f-4a2b-8c4d-6e8f0a2b4c6d";
+
+const ERROR_CLASSES: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  413: APIError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+  500: InternalServerError,
+  502: InternalServerError,
+};
+
+/** One operation through each client, with per-call options (the facade) or headers (the others). */
+interface Operation {
+  errors: number[];
+  facade(options: RequestOptions): PromiseLike<unknown>;
+  fetch(headers: Record<string, string>): Promise<{ error?: unknown; response: Response }>;
+  sdk(api: PackagesApi): Promise<unknown>;
+}
+
+const operations: Record<string, Operation> = {
+  listAppPackages: {
+    errors: [400, 401, 403, 404, 429],
+    facade: (options) => facade.listForApp(APP, {}, options),
+    fetch: (headers) => raw.GET("/v3/apps/{guid}/packages", { params: { path: { guid: APP } }, headers }),
+    sdk: (api) => api.listAppPackages({ guid: APP }),
+  },
+  listPackages: {
+    errors: [400, 401, 403, 429],
+    facade: (options) => facade.list({}, options),
+    fetch: (headers) => raw.GET("/v3/packages", { headers }),
+    sdk: (api) => api.listPackages({}),
+  },
+  createPackage: {
+    errors: [400, 401, 403, 422, 429],
+    facade: (options) => facade.create({ type: "bits", appGuid: APP }, options),
+    fetch: (headers) => raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } }, headers }),
+    sdk: (api) => api.createPackage({ createPackageRequest: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } }),
+  },
+  getPackage: {
+    errors: [401, 403, 404, 429],
+    facade: (options) => facade.get(GUID, options),
+    fetch: (headers) => raw.GET("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
+    sdk: (api) => api.getPackage({ guid: GUID }),
+  },
+  updatePackage: {
+    errors: [400, 401, 403, 404, 422, 429],
+    facade: (options) => facade.update(GUID, { metadata: { labels: { team: "payments" } } }, options),
+    fetch: (headers) => raw.PATCH("/v3/packages/{guid}", { params: { path: { guid: GUID } }, body: { metadata: { labels: { team: "payments" } } }, headers }),
+    sdk: (api) => api.updatePackage({ guid: GUID, updatePackageRequest: { metadata: { labels: { team: "payments" } } } }),
+  },
+  deletePackage: {
+    errors: [401, 403, 404, 429],
+    facade: (options) => facade.delete(GUID, options),
+    fetch: (headers) => raw.DELETE("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
+    sdk: (api) => api.deletePackage({ guid: GUID }),
+  },
+  uploadPackageBits: {
+    errors: [400, 401, 403, 404, 413, 422, 429],
+    facade: (options) => facade.upload({ guid: GUID, bits: ZIP }, options),
+    fetch: (headers) => raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: bitsForm, headers }),
+    sdk: (api) => api.uploadPackageBits({ guid: GUID, bits: blob() }),
+  },
+  downloadPackageBits: {
+    errors: [401, 403, 404, 422, 429, 500, 502],
+    facade: (options) => facade.download(GUID, options),
+    fetch: (headers) => raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, parseAs: "arrayBuffer", headers }),
+    sdk: (api) => api.downloadPackageBits({ guid: GUID }),
+  },
+};
+
+describe("errors: every declared error status through every client", () => {
+  for (const [name, operation] of Object.entries(operations)) {
+    for (const status of operation.errors) {
+      it(`${name} ${status}`, async () => {
+        const ErrorClass = ERROR_CLASSES[status] as typeof APIError;
+        const failure = await operation.facade(preferError(status)).then(
+          () => expect.fail("the facade resolved"),
+          (e: unknown) => e as APIError,
+        );
+        expect(failure).toBeInstanceOf(ErrorClass);
+        expect(failure.status).toBe(status);
+        if (status === 413) {
+          // nginx answers this one itself, with an HTML page.
+          expect(failure.body).toContain("413 Request Entity Too Large");
+        } else {
+          expect(failure.body).toEqual(errorsShape);
+          const [first] = (failure.body as { errors: Array<{ title: string; detail: string }> }).errors;
+          expect(failure.message).toContain(`${status} ${first?.title}: ${first?.detail}`);
+          expect(failure.requestId).toBe(REQUEST_ID);
+        }
+        if (status === 429) expect(failure.headers.get("retry-after")).toBe("1800");
+
+        const { error, response } = await operation.fetch(preferError(status).headers);
+        expect(response.status).toBe(status);
+        if (status === 413) expect(error).toContain("413 Request Entity Too Large");
+        else expect(error).toEqual(failure.body);
+
+        const sdkFailure = await operation.sdk(sdkWith(preferError(status).headers)).then(
+          () => expect.fail("the SDK resolved"),
+          (e: unknown) => e as APIError,
+        );
+        expect(sdkFailure).toBeInstanceOf(ErrorClass);
+        expect(sdkFailure.body).toEqual(failure.body);
+      });
+    }
+  }
+});
+
+describe("listPackages 200", () => {
+  it("through the facade, with every filter rendered as the spec declares it", async () => {
+    const page = await facade.list({
+      states: ["READY", "FAILED"],
+      types: ["bits"],
+      guids: [GUID],
+      appGuids: [APP],
+      spaceGuids: ["5f2a8c3e-9b1d-4e6f-8a7c-0d2e4b6a8c1f"],
+      organizationGuids: ["b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"],
+      labelSelector: { team: "payments", tier: { in: ["web", "api"] }, legacy: { exists: false } },
+      createdAt: { gt: new Date("2026-08-01T00:00:00.250Z"), lte: "2026-09-01T00:00:00Z" },
+      updatedAt: ["2026-08-20T09:13:02Z"],
+      orderBy: "+created_at",
+      page: 1,
+      perPage: 2,
+    });
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0]).toMatchObject(packageShape);
+    expect(page.items[1]).toMatchObject({ type: "docker", data: { image: expect.any(String), username: "robot-deployer", password: "***" } });
+    expect(page.pagination).toMatchObject({ total_results: 3, total_pages: 2, previous: null, next: { href: expect.stringMatching(/^https:\/\/.*page=2/) } });
+    expect(page.hasNextPage()).toBe(true);
+  });
+
+  it("through openapi-fetch (arrays sent comma-separated)", async () => {
+    const { data, error, response } = await raw.GET("/v3/packages", { params: { query: { states: ["READY", "FAILED"], per_page: 2, "created_ats[gt]": "2026-08-01T00:00:00Z" } } });
+    expect(response.status).toBe(200);
+    expect(error).toBeUndefined();
+    expect(data?.resources[0]).toMatchObject(packageShape);
+    expect(data?.pagination.total_results).toBe(3);
+  });
+
+  it("through the generated SDK", async () => {
+    const list = await sdk.listPackages({ states: [PackageState.READY, PackageState.FAILED], orderBy: ListPackagesOrderByEnum.created_at_desc, createdAtsGt: "2026-08-01T00:00:00Z", labelSelector: "team=payments" });
+    expect(list.resources).toHaveLength(2);
+    expect(list.resources[0]?.created_at).toBeInstanceOf(Date);
+    expect(list.pagination.next?.href).toMatch(/^https:\/\//);
+  });
+});
+
+describe("listAppPackages 200", () => {
+  it("through every client", async () => {
+    const page = await facade.listForApp(APP, { states: ["READY"], perPage: 50, labelSelector: "team=payments" });
+    expect(page.items).toEqual([expect.objectContaining({ ...packageShape, state: "READY" })]);
+    expect(page.pagination.next).toBeNull();
+    expect(page.hasNextPage()).toBe(false);
+
+    const { data, response } = await raw.GET("/v3/apps/{guid}/packages", { params: { path: { guid: APP }, query: { states: ["READY"] } } });
+    expect(response.status).toBe(200);
+    expect(data?.resources).toHaveLength(1);
+
+    const list = await sdk.listAppPackages({ guid: APP, states: [PackageState.READY] });
+    expect(list.resources[0]?.guid).toBe(page.items[0]?.guid);
+  });
+});
+
+describe("createPackage 201", () => {
+  it("create through every client", async () => {
+    const created = await facade.create({ type: "docker", appGuid: APP, data: { image: "registry.example.org/payments/api:1.4.2" }, metadata: { labels: { team: "payments" } } });
+    expect(created).toMatchObject(packageShape);
+
+    const { data, response } = await raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } } });
+    expect(response.status).toBe(201);
+    expect(data).toMatchObject({ ...packageShape, state: "AWAITING_UPLOAD" });
+
+    const pkg = await sdk.createPackage({ createPackageRequest: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } });
+    expect(pkg.guid).toBe(data?.guid);
+  });
+
+  it("copy (?source_guid=) through every client", async () => {
+    const copied = await facade.copy({ sourceGuid: GUID, appGuid: OTHER_APP });
+    expect(copied).toMatchObject(packageShape);
+
+    const { data, response } = await raw.POST("/v3/packages", { params: { query: { source_guid: GUID } }, body: { relationships: { app: { data: { guid: OTHER_APP } } } } });
+    expect(response.status).toBe(201);
+    expect(data).toMatchObject(packageShape);
+
+    const pkg = await sdk.createPackage({ sourceGuid: GUID, createPackageRequest: { relationships: { app: { data: { guid: OTHER_APP } } } } });
+    expect(pkg.guid).toBe(copied.guid);
+  });
+});
+
+describe("getPackage 200", () => {
+  it("through every client", async () => {
+    const pkg = await facade.get(GUID);
+    expect(pkg).toMatchObject({ ...packageShape, guid: GUID, state: "READY", data: { error: null, checksum: { type: "sha256", value: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(pkg.links.upload).toEqual({ href: expect.stringMatching(/\/upload$/), method: "POST" });
+
+    const { data, response } = await raw.GET("/v3/packages/{guid}", { params: { path: { guid: GUID } } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-vcap-request-id")).toBe(REQUEST_ID);
+    expect(data).toEqual(pkg);
+
+    const sdkPkg = await sdk.getPackage({ guid: GUID });
+    expect(sdkPkg).toMatchObject({ guid: GUID, state: PackageState.READY, created_at: new Date(pkg.created_at) });
+  });
+});
+
+describe("updatePackage 200", () => {
+  it("through every client", async () => {
+    const body = { metadata: { labels: { team: "payments", stale: null }, annotations: { commit: "9f2c1e0" } } };
+    const pkg = await facade.update(GUID, body);
+    expect(pkg).toMatchObject({ ...packageShape, metadata: { labels: { team: "payments" }, annotations: { commit: "9f2c1e0" } } });
+
+    const { data, response } = await raw.PATCH("/v3/packages/{guid}", { params: { path: { guid: GUID } }, body });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(pkg);
+
+    const sdkPkg = await sdk.updatePackage({ guid: GUID, updatePackageRequest: { username: "robot-deployer", password: "n3w-registry-token" } });
+    expect(sdkPkg.data).toMatchObject({ username: "robot-deployer", password: "***" });
+  });
+});
+
+describe("deletePackage 202", () => {
+  it("through every client: the job is named by the Location header", async () => {
+    const job = await facade.delete(GUID);
+    expect(job).toEqual({ guid: "c33a5caf-77e0-4d6e-b587-5555d339bc9a", url: "https://api.cf.example/v3/jobs/c33a5caf-77e0-4d6e-b587-5555d339bc9a" });
+
+    const { data, response } = await raw.DELETE("/v3/packages/{guid}", { params: { path: { guid: GUID } } });
+    expect(response.status).toBe(202);
+    expect(data).toBeUndefined();
+    expect(response.headers.get("location")).toBe(job.url);
+
+    const sdkResponse = await sdk.deletePackageRaw({ guid: GUID });
+    expect(sdkResponse.raw.status).toBe(202);
+    expect(sdkResponse.raw.headers.get("location")).toBe(job.url);
+  });
+});
+
+describe("uploadPackageBits 200", () => {
+  // Prism reads every multipart part as text and rejects a valid `resources` JSON part
+  // ("must be array"), so the contract is exercised with `bits` only; see upload.test.ts.
+  it("through every client", async () => {
+    const progress: number[] = [];
+    const pkg = await facade.upload({ guid: GUID, bits: ZIP, onProgress: (p) => progress.push(p.loaded) });
+    expect(pkg).toMatchObject({ ...packageShape, state: "PROCESSING_UPLOAD" });
+    expect(progress.at(-1)).toBeGreaterThan(ZIP.length);
+
+    const { data, response } = await raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: bitsForm });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(pkg);
+
+    const sdkPkg = await sdk.uploadPackageBits({ guid: GUID, bits: blob() });
+    expect(sdkPkg.state).toBe(PackageState.PROCESSING_UPLOAD);
+  });
+});
+
+describe("downloadPackageBits", () => {
+  it("200: the zip served by the API itself, through every client", async () => {
+    const download = await facade.download(GUID, prefer(200));
+    expect(download.contentType).toBe("application/zip");
+    const bytes = Buffer.from(await new Response(download.stream).arrayBuffer());
+    // Prism serves the spec's example: the 4-byte zip signature.
+    expect(bytes).toEqual(Buffer.from("PK\u0003\u0004"));
+    expect(download.size).toBe(4);
+
+    // The generated clients send no Accept header, so the runtime's default (JSON) must be overridden.
+    const { data, response } = await raw.GET("/v3/packages/{guid}/download", {
+      params: { path: { guid: GUID } },
+      parseAs: "arrayBuffer",
+      headers: { ...prefer(200).headers, accept: "application/zip" },
+    });
+    expect(response.status).toBe(200);
+    expect(Buffer.from(data as unknown as ArrayBuffer)).toEqual(bytes);
+
+    const zip = await sdkWith({ ...prefer(200).headers, accept: "application/zip" }).downloadPackageBits({ guid: GUID });
+    expect(zip.type).toBe("application/zip");
+    expect(Buffer.from(await zip.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("302: every client follows the redirect to the blobstore URL in Location", async () => {
+    // Prism's Location is the spec's example, a signed S3 URL. The test machine cannot reach it;
+    // the failure names the URL each client went to after the 302, proving it followed Location.
+    const blobstore = /^https:\/\/cc-packages\.s3\.eu-central-1\.amazonaws\.com\/44\/f7\//;
+    const attempts = [
+      () => facade.download(GUID, { ...prefer(302), timeout: 10_000 }),
+      () => raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, headers: prefer(302).headers }),
+      () => sdkPrefer(302).downloadPackageBits({ guid: GUID }),
+    ];
+    for (const attempt of attempts) {
+      const failure = await attempt().then(
+        () => expect.fail("resolved without reaching the blobstore"),
+        (e: unknown) => e as APIConnectionError | APIError,
+      );
+      // Offline: a connection error. Online, S3 refuses the expired signature: an API error.
+      expect(failure instanceof APIConnectionError || failure instanceof APIError).toBe(true);
+      expect(failure.request.url).toMatch(blobstore);
+    }
+  });
+});
+
+describe("the mock enforces the spec", () => {
+  it("rejects requests that violate it (no token, per_page 0, a non-UUID guid)", async () => {
+    const probe = { "x-contract-client": "probe" };
+    const noToken = await fetch(`${baseUrl}/v3/packages/${GUID}`, { headers: probe });
+    expect(noToken.status).toBe(401);
+    const badPage = await fetch(`${baseUrl}/v3/packages?per_page=0`, { headers: { ...probe, authorization: `Bearer ${token}` } });
+    expect(badPage.status).toBe(400);
+    expect(badPage.headers.get("sl-violations")).toMatch(/per_page must be >= 1/);
+    const badGuid = await fetch(`${baseUrl}/v3/packages/not-a-guid`, { headers: { ...probe, authorization: `Bearer ${token}` } });
+    expect(badGuid.status).toBeGreaterThanOrEqual(400);
+    expect(badGuid.headers.get("sl-violations") ?? (await badGuid.text())).toMatch(/uuid/i);
+  });
+});

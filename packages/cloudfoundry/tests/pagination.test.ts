@@ -1,0 +1,147 @@
+// list and listForApp against local node:http servers: pages, `next.href`, filters on the wire.
+import { afterEach, describe, expect, it } from "vitest";
+import { localServer } from "../../../scripts/lib/testing.mjs";
+import { createCloudFoundryClient } from "../src/index.js";
+import { APP, TOKEN, cfPackage, json } from "./helpers.js";
+
+type Server = Awaited<ReturnType<typeof localServer>>;
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+
+/**
+ * Cloud Controller's list: `per_page` packages a page, three pages, with absolute `next` links
+ * that repeat the query (sorted, as Rails writes them). `nextOrigin` hosts the later pages.
+ */
+async function fakeList(options: { total?: number; nextOrigin?: () => string } = {}) {
+  const total = options.total ?? 7;
+  const server = await localServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const perPage = Number(url.searchParams.get("per_page") ?? 50);
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const link = (n: number) => {
+      const query = new URLSearchParams({ ...Object.fromEntries(url.searchParams), page: String(n), per_page: String(perPage) });
+      query.sort();
+      return { href: `${options.nextOrigin?.() ?? server.url}${url.pathname}?${query}` };
+    };
+    const first = (page - 1) * perPage;
+    json(res, 200, {
+      pagination: { total_results: total, total_pages: pages, first: link(1), last: link(pages), next: page < pages ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null },
+      resources: Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => cfPackage(guid(first + i + 1), "READY")),
+    });
+  });
+  servers.push(server);
+  return server;
+}
+
+describe("list", () => {
+  it("`await` gives page 1 only, with Cloud Foundry's pagination info", async () => {
+    const server = await fakeList();
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    const page = await client.packages.list({ perPage: 3 });
+    expect(page.items.map((p) => p.guid)).toEqual([guid(1), guid(2), guid(3)]);
+    expect(page.pagination).toMatchObject({ total_results: 7, total_pages: 3, previous: null, next: { href: `${server.url}/v3/packages?page=2&per_page=3` } });
+    expect(page.hasNextPage()).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("`for await` yields every package of every page, in order, following next.href as given", async () => {
+    const server = await fakeList();
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    const seen: string[] = [];
+    for await (const pkg of client.packages.list({ perPage: 3, states: ["READY"] })) seen.push(pkg.guid);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7].map(guid));
+    expect(server.requests.map((r) => r.url)).toEqual(["/v3/packages?per_page=3&states=READY", "/v3/packages?page=2&per_page=3&states=READY", "/v3/packages?page=3&per_page=3&states=READY"]);
+    expect(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("iterates pages with iterPages, and stops on an empty list", async () => {
+    const server = await fakeList({ total: 0 });
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    const pages = [];
+    for await (const page of (await client.packages.list()).iterPages()) pages.push(page.items.length);
+    expect(pages).toEqual([0]);
+  });
+
+  it("sends the token only to the API's origin when next.href points elsewhere", async () => {
+    const elsewhere = await fakeList();
+    const api = await fakeList({ nextOrigin: () => elsewhere.url });
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: api.url });
+    const seen = [];
+    for await (const pkg of client.packages.list({ perPage: 5 })) seen.push(pkg.guid);
+    expect(seen).toHaveLength(7);
+    expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(elsewhere.requests).toHaveLength(1);
+    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+  });
+});
+
+describe("filters on the wire", () => {
+  it("render as Cloud Controller's query syntax", async () => {
+    const server = await fakeList();
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    await client.packages.list({
+      states: ["READY", "FAILED"],
+      types: ["bits", "docker"],
+      guids: [guid(1), guid(2)],
+      appGuids: [APP],
+      spaceGuids: [guid(3)],
+      organizationGuids: [guid(4)],
+      labelSelector: { env: "prod", tier: { in: ["web", "api"] }, "example.com/owner": { notIn: ["a", "b"] }, region: { not: "eu" }, legacy: { exists: false }, canary: { exists: true } },
+      createdAt: { gt: "2024-01-01T00:00:00Z", lt: new Date("2024-02-01T00:00:00.001Z") },
+      updatedAt: [new Date("2024-03-01T12:00:00Z"), "2024-03-02"],
+      orderBy: "-created_at",
+      page: 2,
+      perPage: 5000,
+    });
+    const url = server.requests[0]?.url ?? "";
+    // Lists are one comma-separated value, not a repeated key.
+    expect(url).toContain("states=READY,FAILED&types=bits,docker");
+    expect(Object.fromEntries(new URL(url, server.url).searchParams)).toEqual({
+      page: "2",
+      per_page: "5000",
+      order_by: "-created_at",
+      guids: `${guid(1)},${guid(2)}`,
+      states: "READY,FAILED",
+      types: "bits,docker",
+      app_guids: APP,
+      space_guids: guid(3),
+      organization_guids: guid(4),
+      label_selector: "env=prod,tier in (web,api),example.com/owner notin (a,b),region!=eu,!legacy,canary",
+      "created_ats[gt]": "2024-01-01T00:00:00Z",
+      // No milliseconds (Cloud Controller refuses them); an upper bound is rounded up to keep its meaning.
+      "created_ats[lt]": "2024-02-01T00:00:01Z",
+      updated_ats: "2024-03-01T12:00:00Z,2024-03-02T00:00:00Z",
+    });
+  });
+
+  it("rounds bounds with a fraction so they select the same whole-second timestamps", async () => {
+    const server = await fakeList();
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    const at = new Date("2024-01-01T00:00:00.500Z");
+    await client.packages.list({ createdAt: { gt: at, gte: at, lt: at, lte: at }, updatedAt: { gte: "2024-01-01T01:00:00.2+01:00" } });
+    expect(Object.fromEntries(new URL(server.requests[0]?.url ?? "", server.url).searchParams)).toEqual({
+      "created_ats[gt]": "2024-01-01T00:00:00Z",
+      "created_ats[gte]": "2024-01-01T00:00:01Z",
+      "created_ats[lt]": "2024-01-01T00:00:01Z",
+      "created_ats[lte]": "2024-01-01T00:00:00Z",
+      "updated_ats[gte]": "2024-01-01T00:00:01Z",
+    });
+  });
+
+  it("passes a selector string through, and listForApp sends its filters on the app's path", async () => {
+    const server = await fakeList();
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    await client.packages.listForApp(APP, { labelSelector: "env in (prod,staging),!legacy", types: ["bits"], perPage: 2 });
+    const url = new URL(server.requests[0]?.url ?? "", server.url);
+    expect(url.pathname).toBe(`/v3/apps/${APP}/packages`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ per_page: "2", types: "bits", label_selector: "env in (prod,staging),!legacy" });
+    const all = [];
+    for await (const pkg of client.packages.listForApp(APP, { perPage: 2 })) all.push(pkg);
+    expect(all).toHaveLength(7);
+  });
+});

@@ -1,0 +1,76 @@
+// packages.waitUntilReady against a local server whose packages change state as they are polled.
+import { afterEach, describe, expect, it } from "vitest";
+import { localServer } from "../../../scripts/lib/testing.mjs";
+import { APIUserAbortError, NotFoundError, PackageFailedError, PkgapiError, type PackageState, WaitTimeoutError, createCloudFoundryClient } from "../src/index.js";
+import { GUID, TOKEN, cfPackage, json } from "./helpers.js";
+
+type Server = Awaited<ReturnType<typeof localServer>>;
+let server: Server | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const FAILURE = "The app package is invalid: Package may not be larger than 1073741824 bytes";
+
+/** Answers the states in turn, one per GET, then repeats the last one. */
+async function packageWalking(states: PackageState[], error: string | null = null) {
+  let polls = 0;
+  server = await localServer((_req, res) => {
+    const state = states[Math.min(polls++, states.length - 1)] as PackageState;
+    json(res, 200, cfPackage(GUID, state, state === "FAILED" ? error : null));
+  });
+  return { server, client: createCloudFoundryClient({ token: TOKEN, baseUrl: server.url }) };
+}
+
+const fast = { interval: 5, maxInterval: 20 };
+
+describe("packages.waitUntilReady", () => {
+  it("polls through PROCESSING_UPLOAD until READY and returns the package", async () => {
+    const { server, client } = await packageWalking(["PROCESSING_UPLOAD", "PROCESSING_UPLOAD", "READY"]);
+    const pkg = await client.packages.waitUntilReady(GUID, fast);
+    expect(pkg).toMatchObject({ guid: GUID, state: "READY", data: { checksum: { value: "a".repeat(64) } } });
+    expect(server.requests.map((r) => r.url)).toEqual(Array(3).fill(`/v3/packages/${GUID}`));
+  });
+
+  it("throws PackageFailedError with data.error when packing fails", async () => {
+    const { server, client } = await packageWalking(["PROCESSING_UPLOAD", "FAILED"], FAILURE);
+    const error = await client.packages.waitUntilReady(GUID, fast).catch((e) => e);
+    expect(error).toBeInstanceOf(PackageFailedError);
+    expect(error).toBeInstanceOf(PkgapiError);
+    expect(error.reason).toBe(FAILURE);
+    expect(error.package).toMatchObject({ guid: GUID, state: "FAILED", data: { error: FAILURE } });
+    expect(error.message).toBe(`Package ${GUID} failed: ${FAILURE}`);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("fails on EXPIRED too: the bits are gone and will not come back", async () => {
+    const { client } = await packageWalking(["COPYING", "EXPIRED"]);
+    const error = await client.packages.waitUntilReady(GUID, fast).catch((e) => e);
+    expect(error).toBeInstanceOf(PackageFailedError);
+    expect(error.package.state).toBe("EXPIRED");
+    expect(error.message).toMatch(/expired/);
+  });
+
+  it("gives up with WaitTimeoutError when the package never settles", async () => {
+    const { server, client } = await packageWalking(["PROCESSING_UPLOAD"]);
+    const error = await client.packages.waitUntilReady(GUID, { ...fast, timeout: 100 }).catch((e) => e);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error.lastValue).toMatchObject({ state: "PROCESSING_UPLOAD" });
+    expect(error.message).toBe(`Package ${GUID} did not settle within 100 ms`);
+    expect(server.requests.length).toBeGreaterThan(1);
+  });
+
+  it("stops when the caller aborts, and passes API errors through", async () => {
+    const { client } = await packageWalking(["PROCESSING_UPLOAD"]);
+    const controller = new AbortController();
+    const waiting = client.packages.waitUntilReady(GUID, { interval: 10_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(waiting).rejects.toBeInstanceOf(APIUserAbortError);
+    await server?.close();
+
+    server = await localServer((_req, res) => json(res, 404, { errors: [{ detail: "Package not found", title: "CF-ResourceNotFound", code: 10010 }] }));
+    const missing = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    await expect(missing.packages.waitUntilReady(GUID, fast)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
