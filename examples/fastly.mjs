@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { NotFoundError, createFastlyClient } from "@pkgapi/fastly";
+import { createFastlyClient, NotFoundError } from "@pkgapi/fastly";
 
 const fastly = createFastlyClient({ token: process.env.FASTLY_API_TOKEN ?? "mock-token", baseUrl: process.env.FASTLY_URL ?? "http://127.0.0.1:4010" });
 const serviceId = "SU1Z0isxPaozGVKXdv0eY";

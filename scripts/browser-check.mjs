@@ -6,10 +6,38 @@
 import path from "node:path";
 import vm from "node:vm";
 import { build } from "esbuild";
-import { startPrism } from "./lib/prism.mjs";
 import { root, specPath } from "./lib/paths.mjs";
+import { startPrism } from "./lib/prism.mjs";
 
-const WEB_GLOBALS = ["fetch", "Request", "Response", "Headers", "FormData", "Blob", "File", "URL", "URLSearchParams", "AbortController", "AbortSignal", "TextEncoder", "TextDecoder", "ReadableStream", "TransformStream", "WritableStream", "crypto", "setTimeout", "clearTimeout", "queueMicrotask", "structuredClone", "atob", "btoa", "Event", "EventTarget", "DOMException", "console"];
+const WEB_GLOBALS = [
+  "fetch",
+  "Request",
+  "Response",
+  "Headers",
+  "FormData",
+  "Blob",
+  "File",
+  "URL",
+  "URLSearchParams",
+  "AbortController",
+  "AbortSignal",
+  "TextEncoder",
+  "TextDecoder",
+  "ReadableStream",
+  "TransformStream",
+  "WritableStream",
+  "crypto",
+  "setTimeout",
+  "clearTimeout",
+  "queueMicrotask",
+  "structuredClone",
+  "atob",
+  "btoa",
+  "Event",
+  "EventTarget",
+  "DOMException",
+  "console",
+];
 
 const checks = {
   fastly: `

@@ -34,7 +34,12 @@ for (const provider of process.argv.slice(2).length ? process.argv.slice(2) : pr
   const spec = parse(readFileSync(specPath(provider), "utf8"));
   const pairs = declaredPairs(spec);
   const logFile = path.join(root, "packages", provider, ".test-results", "contract.jsonl");
-  const entries = existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line)) : [];
+  const entries = existsSync(logFile)
+    ? readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
   const missing = [];
   let covered = 0;
   for (const pair of pairs) {
@@ -44,7 +49,9 @@ for (const provider of process.argv.slice(2).length ? process.argv.slice(2) : pr
   }
   const complete = spec.info?.["x-pkgapi-contract"] === "complete";
   const percent = pairs.length ? Math.floor((covered / pairs.length) * 100) : 0;
-  console.log(`contract coverage ${provider}: ${covered}/${pairs.length} operation×status pairs (${percent}%) through ${CLIENTS.join(", ")}${complete ? "" : " [spec not marked complete]"}`);
+  console.log(
+    `contract coverage ${provider}: ${covered}/${pairs.length} operation×status pairs (${percent}%) through ${CLIENTS.join(", ")}${complete ? "" : " [spec not marked complete]"}`,
+  );
   for (const line of missing) console.log(`  not covered: ${line}`);
   if (complete && covered < pairs.length) failed = true;
 }

@@ -3,13 +3,32 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { root } from "./lib/paths.mjs";
 
-const packages = { core: ["src/index.ts"], fastly: ["src/index.ts", "src/sdk.ts"], warg: ["src/index.ts", "src/sdk.ts"], cloudfoundry: ["src/index.ts", "src/sdk.ts"] };
+const packages = {
+  core: ["src/index.ts"],
+  fastly: ["src/index.ts", "src/sdk.ts"],
+  warg: ["src/index.ts", "src/sdk.ts"],
+  cloudfoundry: ["src/index.ts", "src/sdk.ts"],
+};
 let failed = 0;
 for (const [name, entries] of Object.entries(packages)) {
   const dir = path.join(root, "packages", name);
   const result = spawnSync(
     path.join(root, "node_modules", ".bin", "typedoc"),
-    [...entries.flatMap((entry) => ["--entryPoints", path.join(dir, entry)]), "--tsconfig", path.join(dir, "tsconfig.json"), "--out", path.join(root, "docs", name), "--name", `@pkgapi/${name}`, "--readme", path.join(dir, "README.md"), "--logLevel", "Error", "--excludePrivate", "--disableSources"],
+    [
+      ...entries.flatMap((entry) => ["--entryPoints", path.join(dir, entry)]),
+      "--tsconfig",
+      path.join(dir, "tsconfig.json"),
+      "--out",
+      path.join(root, "docs", name),
+      "--name",
+      `@pkgapi/${name}`,
+      "--readme",
+      path.join(dir, "README.md"),
+      "--logLevel",
+      "Error",
+      "--excludePrivate",
+      "--disableSources",
+    ],
     { cwd: root, stdio: "inherit" },
   );
   console.log(`${result.status === 0 ? "ok  " : "FAIL"} docs/${name}`);

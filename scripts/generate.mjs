@@ -29,15 +29,23 @@ const ast = await openapiTS(new URL(`file://${spec}`), {
 writeFileSync(path.join(out, "schema.ts"), astToString(ast));
 
 const { generatorName, additionalProperties, globalProperty } = generatorConfig(provider);
-const joinProps = (props) => Object.entries(props).map(([k, v]) => `${k}=${v}`).join(",");
+const joinProps = (props) =>
+  Object.entries(props)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",");
 execFileSync(
   "java",
   [
     "-XX:TieredStopAtLevel=1",
-    "-jar", generatorJar, "generate",
-    "-g", generatorName,
-    "-i", spec,
-    "-o", path.join(out, "sdk"),
+    "-jar",
+    generatorJar,
+    "generate",
+    "-g",
+    generatorName,
+    "-i",
+    spec,
+    "-o",
+    path.join(out, "sdk"),
     `--additional-properties=${joinProps(additionalProperties)}`,
     `--global-property=${joinProps(globalProperty)}`,
   ],

@@ -1,6 +1,7 @@
 // Starts the three Prism mocks for humans, on fixed ports, until Ctrl-C.
-import { startPrism } from "./lib/prism.mjs";
+
 import { providers, specPath } from "./lib/paths.mjs";
+import { startPrism } from "./lib/prism.mjs";
 
 export const MOCK_PORTS = { fastly: 4010, warg: 4011, cloudfoundry: 4012 };
 

@@ -6,8 +6,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startPrism } from "./lib/prism.mjs";
 import { root, specPath } from "./lib/paths.mjs";
+import { startPrism } from "./lib/prism.mjs";
 
 const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const scratch = mkdtempSync(path.join(os.tmpdir(), "pkgapi-consumer-"));
@@ -21,7 +21,15 @@ try {
   writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   const { version: tsVersion } = JSON.parse(run("node", ["-p", "JSON.stringify(require('typescript/package.json'))"], { cwd: root }));
   const { version: nodeTypes } = JSON.parse(run("node", ["-p", "JSON.stringify(require('@types/node/package.json'))"], { cwd: root }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", `typescript@${tsVersion}`, `@types/node@${nodeTypes}`, ...readdirSync(tarballs).map((t) => path.join(tarballs, t))]);
+  run("npm", [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--prefer-offline",
+    `typescript@${tsVersion}`,
+    `@types/node@${nodeTypes}`,
+    ...readdirSync(tarballs).map((t) => path.join(tarballs, t)),
+  ]);
 
   for (const name of ["fastly", "warg", "cloudfoundry"]) mocks[name] = await startPrism(specPath(name));
   const env = { ...process.env, FASTLY_URL: mocks.fastly.url, WARG_URL: mocks.warg.url, CF_URL: mocks.cloudfoundry.url };
@@ -75,10 +83,16 @@ export async function check(): Promise<string | undefined> {
 }
 `,
   );
-  for (const [module, resolution] of [["node16", "node16"], ["esnext", "bundler"]]) {
+  for (const [module, resolution] of [
+    ["node16", "node16"],
+    ["esnext", "bundler"],
+  ]) {
     writeFileSync(
       path.join(scratch, `tsconfig.${resolution}.json`),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: "es2022", lib: ["es2022", "dom"], types: ["node"] }, files: ["types.ts"] }),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: "es2022", lib: ["es2022", "dom"], types: ["node"] },
+        files: ["types.ts"],
+      }),
     );
   }
 

@@ -1,5 +1,5 @@
-// The test command: spec lint, drift check, then typecheck + tests of every package (turbo),
-// contract coverage, and one closing line `N passed, N failed` summed over all packages.
+// The test command. Runs every check, whatever fails first, then prints one closing line
+// `N passed, N failed`: the vitest tests of all packages plus each other check counted as one.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -7,24 +7,31 @@ import { root } from "./lib/paths.mjs";
 
 const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false" };
-const step = (label, cmd, args) => {
-  console.log(`\n=== ${label}`);
-  const result = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
-  return result.status === 0;
-};
 
 // Stale reports from an earlier run must not be counted.
 for (const name of packages) rmSync(path.join(root, "packages", name, ".test-results", "vitest.json"), { force: true });
 
-const steps = [
-  step("spec lint", "node", ["scripts/lint-specs.mjs"]),
-  step("drift check", "node", ["scripts/check-drift.mjs"]),
-  step("typecheck + tests", "npx", ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"]),
-  step("contract coverage", "node", ["scripts/contract-coverage.mjs"]),
+const checks = [
+  ["lint and format (Biome)", "npx", ["biome", "check", "."]],
+  ["spec lint", "node", ["scripts/lint-specs.mjs"]],
+  ["drift check", "node", ["scripts/check-drift.mjs"]],
+  ["typecheck + unit, fault and contract tests", "npx", ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"]],
+  ["contract coverage", "node", ["scripts/contract-coverage.mjs"]],
+  ["publint + are-the-types-wrong", "node", ["scripts/check-packages.mjs"]],
+  ["bundle size limits", "node", ["scripts/check-size.mjs"]],
+  ["browser-like environment", "node", ["scripts/browser-check.mjs"]],
+  ["pack, install and use from ESM, CJS and TypeScript", "node", ["scripts/pack-install-test.mjs"]],
+  ["examples against the mocks", "node", ["scripts/run-examples.mjs"]],
+  ["API docs (typedoc)", "node", ["scripts/docs.mjs"]],
 ];
+const failedChecks = [];
+for (const [label, cmd, args] of checks) {
+  console.log(`\n=== ${label}`);
+  if (spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" }).status !== 0) failedChecks.push(label);
+}
 
-let passed = 0;
-let failed = 0;
+let passed = checks.length - failedChecks.length;
+let failed = failedChecks.length;
 for (const name of packages) {
   const report = path.join(root, "packages", name, ".test-results", "vitest.json");
   if (!existsSync(report)) continue;
@@ -32,8 +39,6 @@ for (const name of packages) {
   passed += result.numPassedTests;
   failed += result.numFailedTests;
 }
-const failedSteps = steps.filter((ok) => !ok).length;
-if (failedSteps) console.log(`\n${failedSteps} step(s) failed (see above)`);
-// A failed step that ran no test (lint, drift) still counts as one failure in the summary.
-console.log(`${passed} passed, ${failed + (failed === 0 ? failedSteps : 0)} failed`);
-process.exit(failedSteps || failed || passed === 0 ? 1 : 0);
+if (failedChecks.length) console.log(`\nFailed: ${failedChecks.join("; ")}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed || passed === 0 ? 1 : 0);

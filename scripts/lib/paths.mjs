@@ -1,7 +1,7 @@
 // Locations shared by the repo scripts.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const providers = ["fastly", "warg", "cloudfoundry"];

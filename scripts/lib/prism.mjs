@@ -33,6 +33,7 @@ export function startPrism(spec, { port = 0, timeoutMs = 60_000 } = {}) {
     };
     const onData = (chunk) => {
       log += chunk.toString();
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes from Prism's log
       const match = /Prism is listening on (http:\/\/[^\s\x1b]+)/.exec(log.replace(/\x1b\[[0-9;]*m/g, ""));
       if (!match) return;
       clearTimeout(timer);
@@ -54,15 +55,18 @@ export function startRecorder(target, logFile) {
   writeFileSync(logFile, "");
   const upstream = new URL(target);
   const server = http.createServer((req, res) => {
-    const forward = http.request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        const entry = { client: req.headers["x-contract-client"] ?? "unknown", method: req.method, path: req.url, status: answer.statusCode, violations: answer.headers["sl-violations"] };
-        appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      const entry = {
+        client: req.headers["x-contract-client"] ?? "unknown",
+        method: req.method,
+        path: req.url,
+        status: answer.statusCode,
+        violations: answer.headers["sl-violations"],
+      };
+      appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     forward.on("error", (error) => {
       res.writeHead(502, { "content-type": "text/plain" });
       res.end(`recorder: ${error.message}`);

@@ -57,7 +57,14 @@ type Query = NonNullable<operations["listPackages"]["parameters"]["query"]>;
 // Records keyed by the generated unions: adding a value to the spec breaks the build until it is listed.
 const STATES: Record<PackageState, true> = { AWAITING_UPLOAD: true, PROCESSING_UPLOAD: true, READY: true, FAILED: true, COPYING: true, EXPIRED: true };
 const TYPES: Record<PackageType, true> = { bits: true, docker: true };
-const ORDER_BY: Record<OrderBy, true> = { created_at: true, "-created_at": true, "+created_at": true, updated_at: true, "-updated_at": true, "+updated_at": true };
+const ORDER_BY: Record<OrderBy, true> = {
+  created_at: true,
+  "-created_at": true,
+  "+created_at": true,
+  updated_at: true,
+  "-updated_at": true,
+  "+updated_at": true,
+};
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -131,10 +138,14 @@ export function labelSelector(selector: LabelSelector | string): string | undefi
 
 function labelRequirement(key: string, requirement: LabelRequirement): string {
   const name = `labelSelector.${key}`;
-  if (!LABEL_KEY.test(key)) throw new InvalidParameterError(name, "is not a label key ([prefix/]name, the name 1-63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric)");
+  if (!LABEL_KEY.test(key))
+    throw new InvalidParameterError(name, "is not a label key ([prefix/]name, the name 1-63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric)");
   const value = (v: unknown) => {
     if (typeof v !== "string" || !LABEL_VALUE.test(v)) {
-      throw new InvalidParameterError(name, `has an invalid label value ${JSON.stringify(v) ?? String(v)}: up to 63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric`);
+      throw new InvalidParameterError(
+        name,
+        `has an invalid label value ${JSON.stringify(v) ?? String(v)}: up to 63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric`,
+      );
     }
     return v;
   };
@@ -151,7 +162,7 @@ function labelRequirement(key: string, requirement: LabelRequirement): string {
     if (operator === "notIn") return `${key} notin (${values(operand)})`;
     if (operator === "exists" && typeof operand === "boolean") return operand ? key : `!${key}`;
   }
-  throw new InvalidParameterError(name, 'must be a value, { not: value }, { in: [values] }, { notIn: [values] } or { exists: boolean }');
+  throw new InvalidParameterError(name, "must be a value, { not: value }, { in: [values] }, { notIn: [values] } or { exists: boolean }");
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
@@ -173,7 +184,10 @@ function timestamps(name: string, key: "created_ats" | "updated_ats", filter: Ti
 function timestamp(name: string, value: unknown, rounding: "floor" | "ceil" | "exact"): string {
   const date = value instanceof Date ? value : typeof value === "string" && ISO.test(value) ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new InvalidParameterError(name, `must be a Date or an ISO 8601 timestamp with a zone (2024-01-01T00:00:00Z), got ${JSON.stringify(value) ?? String(value)}`);
+    throw new InvalidParameterError(
+      name,
+      `must be a Date or an ISO 8601 timestamp with a zone (2024-01-01T00:00:00Z), got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   let ms = date.getTime();
   const fraction = ((ms % 1000) + 1000) % 1000;

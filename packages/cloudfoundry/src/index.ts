@@ -1,15 +1,23 @@
-import { type Runtime, openapiClient } from "@pkgapi/core";
+import { openapiClient, type Runtime } from "@pkgapi/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { type CloudFoundryClientOptions, cloudFoundryProfile, cloudFoundryRuntime } from "./profile.js";
 import { Packages } from "./resources/packages.js";
 
 export * from "@pkgapi/core";
+export type {
+  AppPackageFilters,
+  LabelRequirement,
+  LabelSelector,
+  OrderBy,
+  PackageFilters,
+  PackageState,
+  PackageType,
+  Timestamp,
+  TimestampFilter,
+} from "./filters.js";
 export type { components, operations, paths } from "./generated/schema.js";
-export type { AppPackageFilters, LabelRequirement, LabelSelector, OrderBy, PackageFilters, PackageState, PackageType, Timestamp, TimestampFilter } from "./filters.js";
 export {
-  PackageFailedError,
-  PackagePage,
   type CopyParams,
   type CreateParams,
   type DockerData,
@@ -17,6 +25,8 @@ export {
   type MetadataCreate,
   type MetadataUpdate,
   type Package,
+  PackageFailedError,
+  PackagePage,
   type Packages,
   type Pagination,
   type ResourceMatch,

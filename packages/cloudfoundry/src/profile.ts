@@ -51,7 +51,10 @@ function checkBaseUrl(value: unknown): string {
     // reported below
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-    throw new InvalidParameterError("baseUrl", `must be the http(s) URL of the Cloud Controller API, e.g. "https://api.sys.example.com", got ${JSON.stringify(value) ?? String(value)}`);
+    throw new InvalidParameterError(
+      "baseUrl",
+      `must be the http(s) URL of the Cloud Controller API, e.g. "https://api.sys.example.com", got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   return value as string;
 }

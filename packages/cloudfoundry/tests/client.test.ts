@@ -2,9 +2,9 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { InvalidParameterError, RateLimitError, createCloudFoundryClient } from "../src/index.js";
-import { PackagesApi, createConfiguration } from "../src/sdk.js";
-import { APP, GUID, TOKEN, cfPackage, json } from "./helpers.js";
+import { createCloudFoundryClient, InvalidParameterError, RateLimitError } from "../src/index.js";
+import { createConfiguration, PackagesApi } from "../src/sdk.js";
+import { APP, cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
 let server: Awaited<ReturnType<typeof localServer>>;
 let answer: (res: import("node:http").ServerResponse) => void;
@@ -34,8 +34,17 @@ async function rejects(call: () => PromiseLike<unknown>, param: string, problem?
 
 describe("client options", () => {
   it("requires an http(s) baseUrl and a token", () => {
-    for (const baseUrl of [undefined, "", "api.sys.example.com", "ftp://api.sys.example.com", "https://api.sys.example.com/?x=1", "https://api.sys.example.com/#top"]) {
-      expect(() => createCloudFoundryClient({ token: TOKEN, baseUrl: baseUrl as string }), String(baseUrl)).toThrow(/Invalid parameter `baseUrl`: must be the http\(s\) URL/);
+    for (const baseUrl of [
+      undefined,
+      "",
+      "api.sys.example.com",
+      "ftp://api.sys.example.com",
+      "https://api.sys.example.com/?x=1",
+      "https://api.sys.example.com/#top",
+    ]) {
+      expect(() => createCloudFoundryClient({ token: TOKEN, baseUrl: baseUrl as string }), String(baseUrl)).toThrow(
+        /Invalid parameter `baseUrl`: must be the http\(s\) URL/,
+      );
       expect(() => createConfiguration({ token: TOKEN, baseUrl: baseUrl as string })).toThrow(InvalidParameterError);
     }
     for (const token of [undefined, "", "  ", "bearer "]) {
@@ -121,8 +130,11 @@ describe("Cloud Controller's errors", () => {
       { detail: "second", title: "CF-Other", code: 1 },
     ];
     // As Cloud Controller's limiter answers: Retry-After repeats the reset time (Unix seconds).
-    answer = (res) => json(res, 429, { errors }, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1787216400", "retry-after": "1787216400" });
-    const error = await client().packages.get(GUID).catch((e) => e);
+    answer = (res) =>
+      json(res, 429, { errors }, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1787216400", "retry-after": "1787216400" });
+    const error = await client()
+      .packages.get(GUID)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.message).toBe(`429 CF-RateLimitExceeded: Rate Limit Exceeded (GET ${server.url}/v3/packages/${GUID})`);
     expect(error.body).toEqual({ errors });

@@ -6,15 +6,15 @@ import {
   APIError,
   AuthenticationError,
   BadRequestError,
+  createCloudFoundryClient,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   type RequestOptions,
   UnprocessableEntityError,
-  createCloudFoundryClient,
 } from "../src/index.js";
-import { ListPackagesOrderByEnum, PackageState, PackageType, PackagesApi, createConfiguration } from "../src/sdk.js";
+import { createConfiguration, ListPackagesOrderByEnum, PackageState, PackagesApi, PackageType } from "../src/sdk.js";
 
 const baseUrl = inject("mockUrl");
 const token = "contract-test-token";
@@ -188,7 +188,9 @@ describe("listPackages 200", () => {
   });
 
   it("through openapi-fetch (arrays sent comma-separated)", async () => {
-    const { data, error, response } = await raw.GET("/v3/packages", { params: { query: { states: ["READY", "FAILED"], per_page: 2, "created_ats[gt]": "2026-08-01T00:00:00Z" } } });
+    const { data, error, response } = await raw.GET("/v3/packages", {
+      params: { query: { states: ["READY", "FAILED"], per_page: 2, "created_ats[gt]": "2026-08-01T00:00:00Z" } },
+    });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data?.resources[0]).toMatchObject(packageShape);
@@ -196,7 +198,12 @@ describe("listPackages 200", () => {
   });
 
   it("through the generated SDK", async () => {
-    const list = await sdk.listPackages({ states: [PackageState.READY, PackageState.FAILED], orderBy: ListPackagesOrderByEnum.created_at_desc, createdAtsGt: "2026-08-01T00:00:00Z", labelSelector: "team=payments" });
+    const list = await sdk.listPackages({
+      states: [PackageState.READY, PackageState.FAILED],
+      orderBy: ListPackagesOrderByEnum.created_at_desc,
+      createdAtsGt: "2026-08-01T00:00:00Z",
+      labelSelector: "team=payments",
+    });
     expect(list.resources).toHaveLength(2);
     expect(list.resources[0]?.created_at).toBeInstanceOf(Date);
     expect(list.pagination.next?.href).toMatch(/^https:\/\//);
@@ -221,7 +228,12 @@ describe("listAppPackages 200", () => {
 
 describe("createPackage 201", () => {
   it("create through every client", async () => {
-    const created = await facade.create({ type: "docker", appGuid: APP, data: { image: "registry.example.org/payments/api:1.4.2" }, metadata: { labels: { team: "payments" } } });
+    const created = await facade.create({
+      type: "docker",
+      appGuid: APP,
+      data: { image: "registry.example.org/payments/api:1.4.2" },
+      metadata: { labels: { team: "payments" } },
+    });
     expect(created).toMatchObject(packageShape);
 
     const { data, response } = await raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } } });
@@ -236,7 +248,10 @@ describe("createPackage 201", () => {
     const copied = await facade.copy({ sourceGuid: GUID, appGuid: OTHER_APP });
     expect(copied).toMatchObject(packageShape);
 
-    const { data, response } = await raw.POST("/v3/packages", { params: { query: { source_guid: GUID } }, body: { relationships: { app: { data: { guid: OTHER_APP } } } } });
+    const { data, response } = await raw.POST("/v3/packages", {
+      params: { query: { source_guid: GUID } },
+      body: { relationships: { app: { data: { guid: OTHER_APP } } } },
+    });
     expect(response.status).toBe(201);
     expect(data).toMatchObject(packageShape);
 
@@ -248,7 +263,12 @@ describe("createPackage 201", () => {
 describe("getPackage 200", () => {
   it("through every client", async () => {
     const pkg = await facade.get(GUID);
-    expect(pkg).toMatchObject({ ...packageShape, guid: GUID, state: "READY", data: { error: null, checksum: { type: "sha256", value: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(pkg).toMatchObject({
+      ...packageShape,
+      guid: GUID,
+      state: "READY",
+      data: { error: null, checksum: { type: "sha256", value: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    });
     expect(pkg.links.upload).toEqual({ href: expect.stringMatching(/\/upload$/), method: "POST" });
 
     const { data, response } = await raw.GET("/v3/packages/{guid}", { params: { path: { guid: GUID } } });
@@ -301,7 +321,11 @@ describe("uploadPackageBits 200", () => {
     expect(pkg).toMatchObject({ ...packageShape, state: "PROCESSING_UPLOAD" });
     expect(progress.at(-1)).toBeGreaterThan(ZIP.length);
 
-    const { data, response } = await raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: bitsForm });
+    const { data, response } = await raw.POST("/v3/packages/{guid}/upload", {
+      params: { path: { guid: GUID } },
+      body: { bits: blob() },
+      bodySerializer: bitsForm,
+    });
     expect(response.status).toBe(200);
     expect(data).toEqual(pkg);
 

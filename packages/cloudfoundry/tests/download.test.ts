@@ -2,8 +2,8 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { PermissionDeniedError, UnprocessableEntityError, createCloudFoundryClient } from "../src/index.js";
-import { GUID, TOKEN, json } from "./helpers.js";
+import { createCloudFoundryClient, PermissionDeniedError, UnprocessableEntityError } from "../src/index.js";
+import { GUID, json, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 const servers: Server[] = [];
@@ -72,7 +72,9 @@ describe("packages.download", () => {
   });
 
   it("reports Cloud Controller's refusal and the blobstore's as typed errors", async () => {
-    const api = await serve((_req, res) => json(res, 422, { errors: [{ detail: "Package has no bits to download.", title: "CF-UnprocessableEntity", code: 10008 }] }));
+    const api = await serve((_req, res) =>
+      json(res, 422, { errors: [{ detail: "Package has no bits to download.", title: "CF-UnprocessableEntity", code: 10008 }] }),
+    );
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: api.url });
     const refused = await client.packages.download(GUID).catch((e) => e);
     expect(refused).toBeInstanceOf(UnprocessableEntityError);

@@ -19,7 +19,12 @@ export function cfPackage(guid: string, state: PackageState, error: string | nul
     state,
     relationships: { app: { data: { guid: APP } } },
     metadata: { labels: {}, annotations: {} },
-    links: { self: { href: self }, upload: { href: `${self}/upload`, method: "POST" }, download: { href: `${self}/download` }, app: { href: `https://api.cf.example/v3/apps/${APP}` } },
+    links: {
+      self: { href: self },
+      upload: { href: `${self}/upload`, method: "POST" },
+      download: { href: `${self}/download` },
+      app: { href: `https://api.cf.example/v3/apps/${APP}` },
+    },
   };
 }
 

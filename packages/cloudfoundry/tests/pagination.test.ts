@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient } from "../src/index.js";
-import { APP, TOKEN, cfPackage, json } from "./helpers.js";
+import { APP, cfPackage, json, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 const servers: Server[] = [];
@@ -30,7 +30,14 @@ async function fakeList(options: { total?: number; nextOrigin?: () => string } =
     };
     const first = (page - 1) * perPage;
     json(res, 200, {
-      pagination: { total_results: total, total_pages: pages, first: link(1), last: link(pages), next: page < pages ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null },
+      pagination: {
+        total_results: total,
+        total_pages: pages,
+        first: link(1),
+        last: link(pages),
+        next: page < pages ? link(page + 1) : null,
+        previous: page > 1 ? link(page - 1) : null,
+      },
       resources: Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => cfPackage(guid(first + i + 1), "READY")),
     });
   });
@@ -55,7 +62,11 @@ describe("list", () => {
     const seen: string[] = [];
     for await (const pkg of client.packages.list({ perPage: 3, states: ["READY"] })) seen.push(pkg.guid);
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7].map(guid));
-    expect(server.requests.map((r) => r.url)).toEqual(["/v3/packages?per_page=3&states=READY", "/v3/packages?page=2&per_page=3&states=READY", "/v3/packages?page=3&per_page=3&states=READY"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/v3/packages?per_page=3&states=READY",
+      "/v3/packages?page=2&per_page=3&states=READY",
+      "/v3/packages?page=3&per_page=3&states=READY",
+    ]);
     expect(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 
@@ -91,7 +102,14 @@ describe("filters on the wire", () => {
       appGuids: [APP],
       spaceGuids: [guid(3)],
       organizationGuids: [guid(4)],
-      labelSelector: { env: "prod", tier: { in: ["web", "api"] }, "example.com/owner": { notIn: ["a", "b"] }, region: { not: "eu" }, legacy: { exists: false }, canary: { exists: true } },
+      labelSelector: {
+        env: "prod",
+        tier: { in: ["web", "api"] },
+        "example.com/owner": { notIn: ["a", "b"] },
+        region: { not: "eu" },
+        legacy: { exists: false },
+        canary: { exists: true },
+      },
       createdAt: { gt: "2024-01-01T00:00:00Z", lt: new Date("2024-02-01T00:00:00.001Z") },
       updatedAt: [new Date("2024-03-01T12:00:00Z"), "2024-03-02"],
       orderBy: "-created_at",

@@ -6,8 +6,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { InvalidParameterError, type ResourceMatch, createCloudFoundryClient } from "../src/index.js";
-import { GUID, type ReceivedPart, TOKEN, cfPackage, json, receiveMultipart } from "./helpers.js";
+import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
+import { cfPackage, GUID, json, type ReceivedPart, receiveMultipart, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -51,7 +51,13 @@ function bigFile(size: number): { file: string; sha1: string } {
   return { file, sha1: hash.digest("hex") };
 }
 
-const resource = (over: Partial<ResourceMatch> = {}): ResourceMatch => ({ checksum: { value: sha1("cached file") }, size_in_bytes: 11, path: "app/lib/server.js", mode: "644", ...over });
+const resource = (over: Partial<ResourceMatch> = {}): ResourceMatch => ({
+  checksum: { value: sha1("cached file") },
+  size_in_bytes: 11,
+  path: "app/lib/server.js",
+  mode: "644",
+  ...over,
+});
 
 describe("packages.upload", () => {
   it("streams a 200 MB zip from a path byte-exact as the `bits` part, with progress to the total", async () => {

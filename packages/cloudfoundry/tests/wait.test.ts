@@ -1,8 +1,16 @@
 // packages.waitUntilReady against a local server whose packages change state as they are polled.
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { APIUserAbortError, NotFoundError, PackageFailedError, PkgapiError, type PackageState, WaitTimeoutError, createCloudFoundryClient } from "../src/index.js";
-import { GUID, TOKEN, cfPackage, json } from "./helpers.js";
+import {
+  APIUserAbortError,
+  createCloudFoundryClient,
+  NotFoundError,
+  PackageFailedError,
+  type PackageState,
+  PkgapiError,
+  WaitTimeoutError,
+} from "../src/index.js";
+import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;

@@ -16,13 +16,14 @@ export class PkgapiError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     const kinds: string[] = [];
-    for (let proto: Function = new.target; proto !== Error; proto = Object.getPrototypeOf(proto)) kinds.push(proto.name);
+    for (let proto: { name: string } = new.target; proto !== Error; proto = Object.getPrototypeOf(proto)) kinds.push(proto.name);
     Object.defineProperty(this, BRAND, { value: kinds });
     Object.defineProperty(this, "name", { value: new.target.name, enumerable: false, configurable: true });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     const kinds = (value as { [BRAND]?: unknown } | null)?.[BRAND];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about (a subclass too)
     return Array.isArray(kinds) && kinds.includes(this.name);
   }
 }
@@ -83,7 +84,15 @@ export class APIError extends PkgapiError {
   }
 
   toJSON() {
-    return { name: this.name, message: this.message, status: this.status, detail: this.detail, requestId: this.requestId, request: this.request, body: this.body };
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      detail: this.detail,
+      requestId: this.requestId,
+      request: this.request,
+      body: this.body,
+    };
   }
 }
 

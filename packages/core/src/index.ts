@@ -1,10 +1,19 @@
+export { type Download, download } from "./download.js";
 export * from "./errors.js";
-export { type ClientOptions, type ProviderProfile, type RequestOptions, Runtime, type SendRequest, type Transport, type Attempt, anySignal } from "./runtime.js";
 export { type Logger, type LogLevel, redactHeaders } from "./log.js";
-export { fillPath, integerParam, pathParam, requiredString, stringParam, type PathParamRule } from "./params.js";
-export { backoffMs, retryAfterMs } from "./retry.js";
-export * from "./upload/index.js";
-export { download, type Download } from "./download.js";
-export { Page, PagePromise } from "./pagination.js";
-export { pollUntil, type PollOptions } from "./poll.js";
 export { callOptions, openapiClient, sdkConfiguration } from "./openapi.js";
+export { Page, PagePromise } from "./pagination.js";
+export { fillPath, integerParam, type PathParamRule, pathParam, requiredString, stringParam } from "./params.js";
+export { type PollOptions, pollUntil } from "./poll.js";
+export { backoffMs, retryAfterMs } from "./retry.js";
+export {
+  type Attempt,
+  anySignal,
+  type ClientOptions,
+  type ProviderProfile,
+  type RequestOptions,
+  Runtime,
+  type SendRequest,
+  type Transport,
+} from "./runtime.js";
+export * from "./upload/index.js";

@@ -6,7 +6,11 @@ import type { RequestOptions, Runtime } from "./runtime.js";
  * An openapi-fetch client on the runtime. With `throwOnError` (the facade's choice) non-2xx
  * answers throw typed errors; without it they come back as `{ error, response }`.
  */
-export function openapiClient<Paths extends {}>(runtime: Runtime, throwOnError: boolean, options: Pick<ClientOptions, "querySerializer" | "bodySerializer"> = {}): Client<Paths> {
+export function openapiClient<Paths extends {}>(
+  runtime: Runtime,
+  throwOnError: boolean,
+  options: Pick<ClientOptions, "querySerializer" | "bodySerializer"> = {},
+): Client<Paths> {
   return createClient<Paths>({ ...options, baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }) });
 }
 

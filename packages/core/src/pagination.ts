@@ -36,7 +36,11 @@ export class PagePromise<P extends Page<Item>, Item = P extends Page<infer I> ? 
     this.#page.catch(() => {});
   }
 
-  then<R1 = P, R2 = never>(onFulfilled?: ((page: P) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2> {
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaitable on purpose
+  then<R1 = P, R2 = never>(
+    onFulfilled?: ((page: P) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
     return this.#page.then(onFulfilled, onRejected);
   }
 

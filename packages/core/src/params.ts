@@ -24,7 +24,8 @@ export function stringParam(name: string, value: unknown, rule: PathParamRule = 
  * (dot segments, which URL parsers collapse even when encoded) and what the API never accepts.
  */
 export function pathParam(name: string, value: unknown, rule: PathParamRule = {}): string {
-  if (typeof value === "string" && /^(%2e|\.){1,2}$/i.test(value)) throw new InvalidParameterError(name, `must not be a dot segment (${JSON.stringify(value)})`);
+  if (typeof value === "string" && /^(%2e|\.){1,2}$/i.test(value))
+    throw new InvalidParameterError(name, `must not be a dot segment (${JSON.stringify(value)})`);
   return stringParam(name, value, rule);
 }
 

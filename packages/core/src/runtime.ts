@@ -199,7 +199,11 @@ export class Runtime {
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST")) {
           current = { method: "GET", body: undefined };
         } else if (current.body && req.replayable === false) {
-          throw new APIConnectionError(info, undefined, `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`);
+          throw new APIConnectionError(
+            info,
+            undefined,
+            `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`,
+          );
         }
         await response.body?.cancel();
         url = next;
@@ -242,7 +246,10 @@ export class Runtime {
     const ownHeadersOnly = req.credentials === "request";
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
-      if (source) new Headers(source).forEach((value, name) => headers.set(name, value));
+      if (source)
+        new Headers(source).forEach((value, name) => {
+          headers.set(name, value);
+        });
     }
     if (isNode) {
       const agent = `${this.profile.name.replace("@", "").replace("/", "-")}/${this.profile.version} node/${process.versions.node}`;

@@ -13,7 +13,7 @@ import {
   InvalidResponseError,
   RateLimitError,
 } from "./error-classes.js";
-import { TOKEN, capturingRuntime } from "./helpers.js";
+import { capturingRuntime, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -32,10 +32,12 @@ async function scripted(replies: Array<(res: import("node:http").ServerResponse,
   return server;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => (res: import("node:http").ServerResponse) => {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  (res: import("node:http").ServerResponse) => {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  };
 const ok = json(200, { ok: true });
 
 function expectNoToken(lines: string[], error?: unknown) {
@@ -137,10 +139,12 @@ describe("broken connections and bodies", () => {
   });
 
   it("raises InvalidResponseError for truncated JSON (complete body, broken document)", async () => {
-    const srv = await scripted([(res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end('{"id": "abc", "metadata": {');
-    }]);
+    const srv = await scripted([
+      (res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"id": "abc", "metadata": {');
+      },
+    ]);
     const { runtime } = capturingRuntime(srv.url);
     const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -149,10 +153,12 @@ describe("broken connections and bodies", () => {
   });
 
   it("raises InvalidResponseError for a 200 with the wrong content type", async () => {
-    const srv = await scripted([(res) => {
-      res.writeHead(200, { "content-type": "text/html" });
-      res.end("<html>login page</html>");
-    }]);
+    const srv = await scripted([
+      (res) => {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html>login page</html>");
+      },
+    ]);
     const { runtime } = capturingRuntime(srv.url);
     const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -160,20 +166,24 @@ describe("broken connections and bodies", () => {
   });
 
   it("hands back a 200 binary answer (a zip) to a JSON-accepting request untouched", async () => {
-    const srv = await scripted([(res) => {
-      res.writeHead(200, { "content-type": "application/zip" });
-      res.end(Buffer.from("PK\x03\x04zip"));
-    }]);
+    const srv = await scripted([
+      (res) => {
+        res.writeHead(200, { "content-type": "application/zip" });
+        res.end(Buffer.from("PK\x03\x04zip"));
+      },
+    ]);
     const { runtime } = capturingRuntime(srv.url);
     const response = await runtime.send({ method: "GET", url: "/download" });
     expect(Buffer.from(await response.arrayBuffer()).toString()).toBe("PK\x03\x04zip");
   });
 
   it("keeps a non-JSON error body as text in a typed error", async () => {
-    const srv = await scripted([(res) => {
-      res.writeHead(502, { "content-type": "text/html" });
-      res.end("<html><body>502 Bad Gateway from the proxy</body></html>");
-    }]);
+    const srv = await scripted([
+      (res) => {
+        res.writeHead(502, { "content-type": "text/html" });
+        res.end("<html><body>502 Bad Gateway from the proxy</body></html>");
+      },
+    ]);
     const { runtime } = capturingRuntime(srv.url, { maxRetries: 0 });
     const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
     expect(error).toBeInstanceOf(BadGatewayLike);
@@ -221,10 +231,12 @@ describe("caller control", () => {
 describe("redirects", () => {
   it("follows a redirect to another origin without the credential", async () => {
     const blobstore = await localServer((_req, res) => ok(res));
-    const srv = await scripted([(res) => {
-      res.writeHead(302, { location: `${blobstore.url}/blob?sig=1` });
-      res.end();
-    }]);
+    const srv = await scripted([
+      (res) => {
+        res.writeHead(302, { location: `${blobstore.url}/blob?sig=1` });
+        res.end();
+      },
+    ]);
     const { runtime } = capturingRuntime(srv.url);
     const response = await runtime.send({ method: "GET", url: "/download" });
     expect(response.status).toBe(200);

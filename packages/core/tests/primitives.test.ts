@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { InvalidParameterError, Page, PagePromise, WaitTimeoutError, backoffMs, fillPath, integerParam, pathParam, pollUntil, retryAfterMs } from "../src/index.js";
+import {
+  backoffMs,
+  fillPath,
+  InvalidParameterError,
+  integerParam,
+  Page,
+  PagePromise,
+  pathParam,
+  pollUntil,
+  retryAfterMs,
+  WaitTimeoutError,
+} from "../src/index.js";
 
 describe("input checks", () => {
   it("rejects empty, dot-segment, non-string and pattern-breaking path parameters, naming them", () => {
@@ -61,17 +72,35 @@ describe("pagination", () => {
 describe("pollUntil", () => {
   it("returns the first settled value", async () => {
     let n = 0;
-    const value = await pollUntil("job", async () => ++n, (v) => v === 3, { interval: 1 });
+    const value = await pollUntil(
+      "job",
+      async () => ++n,
+      (v) => v === 3,
+      { interval: 1 },
+    );
     expect(value).toBe(3);
   });
 
   it("throws WaitTimeoutError carrying the last value at the deadline", async () => {
-    const error = await pollUntil("job", async () => "PROCESSING", () => false, { interval: 5, timeout: 30 }).catch((e) => e);
+    const error = await pollUntil(
+      "job",
+      async () => "PROCESSING",
+      () => false,
+      { interval: 5, timeout: 30 },
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastValue).toBe("PROCESSING");
   });
 
   it("ends with the settle function's own error", async () => {
-    await expect(pollUntil("job", async () => "FAILED", () => { throw new Error("job failed"); })).rejects.toThrow("job failed");
+    await expect(
+      pollUntil(
+        "job",
+        async () => "FAILED",
+        () => {
+          throw new Error("job failed");
+        },
+      ),
+    ).rejects.toThrow("job failed");
   });
 });

@@ -1,4 +1,4 @@
-import { type ClientOptions, Runtime, openapiClient, requiredString } from "@pkgapi/core";
+import { type ClientOptions, openapiClient, Runtime, requiredString } from "@pkgapi/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { fastlyProfile } from "./profile.js";

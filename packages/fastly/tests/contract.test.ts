@@ -1,9 +1,17 @@
 // Every operation × declared status, through all three clients, against Prism (`--errors`).
 // Prism answers with the spec's examples; `Prefer: code=N` selects the status.
 import { describe, expect, inject, it } from "vitest";
-import { AuthenticationError, BadRequestError, NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError, createFastlyClient } from "../src/index.js";
-import { PackageApi, createConfiguration } from "../src/sdk.js";
 import { buildTarGz } from "../../../scripts/lib/testing.mjs";
+import {
+  AuthenticationError,
+  BadRequestError,
+  createFastlyClient,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "../src/index.js";
+import { createConfiguration, PackageApi } from "../src/sdk.js";
 
 const baseUrl = inject("mockUrl");
 const token = "contract-test-token";
@@ -16,13 +24,22 @@ const facade = createFastlyClient(tagged("facade"));
 const raw = createFastlyClient(tagged("fetch")).raw;
 const sdk = new PackageApi(createConfiguration(tagged("sdk")));
 // This generator version has no per-call init overrides: set `Prefer` through a middleware.
-const sdkPrefer = (status: number) => sdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), prefer: `code=${status}` } } }));
+const sdkPrefer = (status: number) =>
+  sdk.withPreMiddleware(async ({ url, init }) => ({
+    url,
+    init: { ...init, headers: { ...(init.headers as Record<string, string>), prefer: `code=${status}` } },
+  }));
 
 const packageShape = {
   id: expect.any(String),
   service_id: expect.any(String),
   version: expect.any(Number),
-  metadata: expect.objectContaining({ name: expect.any(String), language: expect.any(String), authors: expect.any(Array), files_hash: expect.stringMatching(/^[a-f0-9]{128}$/) }),
+  metadata: expect.objectContaining({
+    name: expect.any(String),
+    language: expect.any(String),
+    authors: expect.any(Array),
+    files_hash: expect.stringMatching(/^[a-f0-9]{128}$/),
+  }),
 };
 
 const errors = {
@@ -38,7 +55,9 @@ describe("getPackage", () => {
   });
 
   it("200 through openapi-fetch", async () => {
-    const { data, error, response } = await raw.GET("/service/{service_id}/version/{version_id}/package", { params: { path: { service_id: ref.serviceId, version_id: ref.version } } });
+    const { data, error, response } = await raw.GET("/service/{service_id}/version/{version_id}/package", {
+      params: { path: { service_id: ref.serviceId, version_id: ref.version } },
+    });
     expect(response.status).toBe(200);
     expect(error).toBeUndefined();
     expect(data).toMatchObject(packageShape);
@@ -64,7 +83,9 @@ describe("getPackage", () => {
       expect(response.status).toBe(Number(status));
       expect(error).toEqual({ msg: expect.any(String), ...(error?.detail ? { detail: expect.any(String) } : {}) });
 
-      const sdkFailure = await sdkPrefer(Number(status)).getPackage({ serviceId: ref.serviceId, versionId: ref.version }).catch((e) => e);
+      const sdkFailure = await sdkPrefer(Number(status))
+        .getPackage({ serviceId: ref.serviceId, versionId: ref.version })
+        .catch((e) => e);
       expect(sdkFailure).toBeInstanceOf(ErrorClass);
       expect(sdkFailure.body).toEqual(failure.body);
     });
@@ -123,7 +144,9 @@ describe("putPackage", () => {
       expect(response.status).toBe(Number(status));
       expect(error?.msg).toEqual(expect.any(String));
 
-      const sdkFailure = await sdkPrefer(Number(status)).putPackage({ serviceId: ref.serviceId, versionId: ref.version, _package: blob() }).catch((e) => e);
+      const sdkFailure = await sdkPrefer(Number(status))
+        .putPackage({ serviceId: ref.serviceId, versionId: ref.version, _package: blob() })
+        .catch((e) => e);
       expect(sdkFailure).toBeInstanceOf(ErrorClass);
       expect(sdkFailure.body).toEqual(failure.body);
     });

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { InvalidParameterError, createFastlyClient } from "../src/index.js";
+import { createFastlyClient, InvalidParameterError } from "../src/index.js";
 
 let server: Awaited<ReturnType<typeof localServer>>;
 beforeAll(async () => {
@@ -17,17 +17,25 @@ describe("path parameters", () => {
   it("serviceId: rejected or encoded inside its segment", async () => {
     const client = createFastlyClient({ token: "t", baseUrl: server.url, maxRetries: 0 });
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{1,30}$/), fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("..", ".", "a/b", "a?b", "a#b", "%2e%2e", "")), async (serviceId) => {
-        const before = server.requests.length;
-        const outcome = await client.packages.get({ serviceId, version: 1 }).catch((e) => e);
-        if (outcome instanceof InvalidParameterError) {
-          expect(outcome.param).toBe("serviceId");
-          expect(server.requests.length).toBe(before);
-          return;
-        }
-        const url = server.requests.at(-1)?.url ?? "";
-        expect(decodeURIComponent(PATH.exec(url)?.[1] ?? "")).toBe(serviceId);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.stringMatching(/^[A-Za-z0-9]{1,30}$/),
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.constantFrom("..", ".", "a/b", "a?b", "a#b", "%2e%2e", ""),
+        ),
+        async (serviceId) => {
+          const before = server.requests.length;
+          const outcome = await client.packages.get({ serviceId, version: 1 }).catch((e) => e);
+          if (outcome instanceof InvalidParameterError) {
+            expect(outcome.param).toBe("serviceId");
+            expect(server.requests.length).toBe(before);
+            return;
+          }
+          const url = server.requests.at(-1)?.url ?? "";
+          expect(decodeURIComponent(PATH.exec(url)?.[1] ?? "")).toBe(serviceId);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

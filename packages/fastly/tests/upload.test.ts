@@ -6,7 +6,7 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildTarGz, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
-import { APIUserAbortError, AuthenticationError, IntegrityError, InvalidParameterError, MAX_PACKAGE_BYTES, createFastlyClient } from "../src/index.js";
+import { APIUserAbortError, AuthenticationError, createFastlyClient, IntegrityError, InvalidParameterError, MAX_PACKAGE_BYTES } from "../src/index.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -32,7 +32,14 @@ async function fakeFastly(options: { hashsum?: (data: Buffer) => string } = {}) 
     uploads.push(part?.data as Buffer);
     const hashsum = (options.hashsum ?? sha512)(part?.data as Buffer);
     res.writeHead(200, { "content-type": "application/json", "fastly-ratelimit-remaining": "999", "fastly-ratelimit-reset": "1716584400" });
-    res.end(JSON.stringify({ id: "pkg1", service_id: ref.serviceId, version: ref.version, metadata: { name: "test-package", hashsum, size: part?.data.length, unknown_new_field: { a: 1 } } }));
+    res.end(
+      JSON.stringify({
+        id: "pkg1",
+        service_id: ref.serviceId,
+        version: ref.version,
+        metadata: { name: "test-package", hashsum, size: part?.data.length, unknown_new_field: { a: 1 } },
+      }),
+    );
   });
   return { server, uploads };
 }
@@ -89,15 +96,12 @@ describe("packages.upload", () => {
     writeFileSync(big, "");
     truncateSync(big, 50 * 1024 * 1024);
     let bytesRead = 0;
-    server = await localServer(
-      (_req, res) => res.writeHead(500).end(),
-      {
-        onCheckContinue(req, res) {
-          req.on("data", (chunk: Buffer) => (bytesRead += chunk.length));
-          res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ msg: "Provided credentials are missing or invalid" }));
-        },
+    server = await localServer((_req, res) => res.writeHead(500).end(), {
+      onCheckContinue(req, res) {
+        req.on("data", (chunk: Buffer) => (bytesRead += chunk.length));
+        res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ msg: "Provided credentials are missing or invalid" }));
       },
-    );
+    });
     const client = createFastlyClient({ token, baseUrl: server.url });
     const error = await client.packages.upload({ ...ref, file: big }).catch((e) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -135,7 +139,9 @@ describe("input checks and secrets", () => {
   });
 
   it("keeps the token out of inspect, JSON and errors", async () => {
-    server = await localServer((_req, res) => res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ msg: `token ${token} is read-only` })));
+    server = await localServer((_req, res) =>
+      res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ msg: `token ${token} is read-only` })),
+    );
     const client = createFastlyClient({ token, baseUrl: server.url, maxRetries: 0 });
     const error = await client.packages.get(ref).catch((e) => e);
     for (const text of [inspect(client, { depth: 20 }), JSON.stringify(client), inspect(error, { depth: 20 }), JSON.stringify(error), error.message]) {

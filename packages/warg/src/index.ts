@@ -5,14 +5,16 @@ import { type WargClientOptions, wargProfile, wargRuntime } from "./profile.js";
 import { Records } from "./resources/records.js";
 
 export * from "@pkgapi/core";
+export { MissingContentError, RecordRejectedError } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export { logIdFor, recordIdFor } from "./ids.js";
 export type {
   ContentMap,
   ContentSource,
   PackageRecord,
   ProcessingRecord,
-  PublishParams,
   PublishedRecord,
+  PublishParams,
   RecordRef,
   Records,
   RejectedRecord,
@@ -21,8 +23,6 @@ export type {
   UploadOptions,
   WaitOptions,
 } from "./resources/records.js";
-export { MissingContentError, RecordRejectedError } from "./errors.js";
-export { logIdFor, recordIdFor } from "./ids.js";
 export { type WargClientOptions, wargProfile };
 
 export interface WargClient {

@@ -7,12 +7,12 @@ import {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  createWargClient,
   InternalServerError,
   NotFoundError,
   UnprocessableEntityError,
-  createWargClient,
 } from "../src/index.js";
-import { PackageApi, createConfiguration } from "../src/sdk.js";
+import { createConfiguration, PackageApi } from "../src/sdk.js";
 
 const baseUrl = inject("mockUrl");
 const tagged = (client: string) => ({ baseUrl, maxRetries: 0, headers: { "x-contract-client": client } });
@@ -23,7 +23,10 @@ const sdk = new PackageApi(createConfiguration(tagged("sdk")));
 const sdkWith = (headers: Record<string, string>) =>
   sdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
 
-const ref = { logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f", recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce" };
+const ref = {
+  logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
+  recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
+};
 const record = {
   contentBytes:
     "GgsIwPiJwwYQgJTvOiJDCkEKN2VjZHNhLXAyNTY6QXdOUkxpNk1rMGNpdTA4aWpoMnV0UVlmVnYxZnMyT2xWUkt6eURSeVFtbFMSBnNoYTI1NiJSIlAKBTEuMC4wEkdzaGEyNTY6MjRlYWYzNDM5YTYwYzk2NzY0YzRmMmM5MmEwYTgxYjUyYmQ0ZmU1ZDViOTFmMDkwMTg0YTBmNjQ4NmIxYmYyOQ==",
@@ -33,7 +36,11 @@ const record = {
 const request = { packageName: "example:greeter", record };
 
 const hash = expect.stringMatching(/^sha256:[a-f0-9]{64}$/);
-const uploadEndpoint = { type: "http", method: "POST", url: expect.stringMatching(/^v1\/package\/sha256:[a-f0-9]{64}\/record\/sha256:[a-f0-9]{64}\/content\/sha256:[a-f0-9]{64}$/) };
+const uploadEndpoint = {
+  type: "http",
+  method: "POST",
+  url: expect.stringMatching(/^v1\/package\/sha256:[a-f0-9]{64}\/record\/sha256:[a-f0-9]{64}\/content\/sha256:[a-f0-9]{64}$/),
+};
 const recordShapes = {
   published: { recordId: hash, state: "published", registryIndex: expect.any(Number) },
   processing: { recordId: hash, state: "processing" },
@@ -72,22 +79,71 @@ const textAccept = { accept: "application/json, text/plain" };
 
 const getErrors: ErrorCase[] = [
   { status: 400, prefer: "code=400", ErrorClass: BadRequestError, body: messageBody(400), message: /^400 Invalid URL: hash contained uppercase hex values/ },
-  { status: 404, prefer: "code=404, example=log", ErrorClass: NotFoundError, body: typedBody(404, "log", hash), message: /^404 log not found: sha256:64ee614d/ },
-  { status: 404, prefer: "code=404, example=record", ErrorClass: NotFoundError, body: typedBody(404, "record", hash), message: /^404 record not found: sha256:ed5d65f8/ },
-  { status: 501, prefer: "code=501", headers: textAccept, ErrorClass: InternalServerError, body: "`Warg-Registry` header is not supported", message: /^501 .*`Warg-Registry` header is not supported/ },
+  {
+    status: 404,
+    prefer: "code=404, example=log",
+    ErrorClass: NotFoundError,
+    body: typedBody(404, "log", hash),
+    message: /^404 log not found: sha256:64ee614d/,
+  },
+  {
+    status: 404,
+    prefer: "code=404, example=record",
+    ErrorClass: NotFoundError,
+    body: typedBody(404, "record", hash),
+    message: /^404 record not found: sha256:ed5d65f8/,
+  },
+  {
+    status: 501,
+    prefer: "code=501",
+    headers: textAccept,
+    ErrorClass: InternalServerError,
+    body: "`Warg-Registry` header is not supported",
+    message: /^501 .*`Warg-Registry` header is not supported/,
+  },
   // `default`: 500 is not declared, so Prism answers it with the default response.
   { status: 500, prefer: "code=500", ErrorClass: InternalServerError, body: messageBody(500), message: /^500 an error occurred while processing the request/ },
 ];
 
 const publishErrors: ErrorCase[] = [
-  ...["logIdMismatch", "invalidJson", "invalidUrl"].map((example) => ({ status: 400, prefer: `code=400, example=${example}`, ErrorClass: BadRequestError, body: messageBody(400), message: /^400 / })),
-  ...["unknownKey", "badSignature", "notAuthorized"].map((example) => ({ status: 401, prefer: `code=401, example=${example}`, ErrorClass: AuthenticationError, body: messageBody(401), message: /^401 .*(key|signature)/ })),
+  ...["logIdMismatch", "invalidJson", "invalidUrl"].map((example) => ({
+    status: 400,
+    prefer: `code=400, example=${example}`,
+    ErrorClass: BadRequestError,
+    body: messageBody(400),
+    message: /^400 /,
+  })),
+  ...["unknownKey", "badSignature", "notAuthorized"].map((example) => ({
+    status: 401,
+    prefer: `code=401, example=${example}`,
+    ErrorClass: AuthenticationError,
+    body: messageBody(401),
+    message: /^401 .*(key|signature)/,
+  })),
   { status: 404, prefer: "code=404", ErrorClass: NotFoundError, body: typedBody(404, "namespace", "example"), message: /^404 namespace not found: example / },
-  { status: 409, prefer: "code=409, example=namespaceImport", ErrorClass: ConflictError, body: typedBody(409, "namespaceImport", "wasi"), message: /^409 conflict: the namespace is imported from another registry: wasi / },
-  { status: 409, prefer: "code=409, example=record", ErrorClass: ConflictError, body: typedBody(409, "record", hash), message: /^409 conflict: a record for this log is pending: sha256:475ea950/ },
+  {
+    status: 409,
+    prefer: "code=409, example=namespaceImport",
+    ErrorClass: ConflictError,
+    body: typedBody(409, "namespaceImport", "wasi"),
+    message: /^409 conflict: the namespace is imported from another registry: wasi /,
+  },
+  {
+    status: 409,
+    prefer: "code=409, example=record",
+    ErrorClass: ConflictError,
+    body: typedBody(409, "record", hash),
+    message: /^409 conflict: a record for this log is pending: sha256:475ea950/,
+  },
   { status: 413, prefer: "code=413", ErrorClass: APIError, body: messageBody(413), message: /^413 Failed to buffer the request body/ },
   { status: 415, prefer: "code=415", ErrorClass: APIError, body: messageBody(415), message: /^415 Expected request with `Content-Type: application\/json`/ },
-  ...["invalidBody", "policyRejection"].map((example) => ({ status: 422, prefer: `code=422, example=${example}`, ErrorClass: UnprocessableEntityError, body: messageBody(422), message: /^422 / })),
+  ...["invalidBody", "policyRejection"].map((example) => ({
+    status: 422,
+    prefer: `code=422, example=${example}`,
+    ErrorClass: UnprocessableEntityError,
+    body: messageBody(422),
+    message: /^422 /,
+  })),
   { status: 501, prefer: "code=501", ErrorClass: InternalServerError, body: messageBody(501), message: /^501 specifying content sources is not supported/ },
   { status: 500, prefer: "code=500", ErrorClass: InternalServerError, body: messageBody(500), message: /^500 an error occurred/ },
 ];
@@ -120,7 +176,9 @@ describe("getPackageRecord", () => {
       expect(data).toBeUndefined();
       expect(error).toEqual(c.body);
 
-      const sdkFailure = await sdkWith(headers).getPackageRecord(ref).catch((e) => e);
+      const sdkFailure = await sdkWith(headers)
+        .getPackageRecord(ref)
+        .catch((e) => e);
       expect(sdkFailure).toBeInstanceOf(c.ErrorClass);
       expect(sdkFailure.body).toEqual(failure.body);
     });
@@ -158,7 +216,9 @@ describe("publishPackageRecord", () => {
       expect(response.status).toBe(c.status);
       expect(error).toEqual(c.body);
 
-      const sdkFailure = await sdkWith(headers).publishPackageRecord({ logId: ref.logId, publishPackageRecordRequest: request }).catch((e) => e);
+      const sdkFailure = await sdkWith(headers)
+        .publishPackageRecord({ logId: ref.logId, publishPackageRecordRequest: request })
+        .catch((e) => e);
       expect(sdkFailure).toBeInstanceOf(c.ErrorClass);
       expect(sdkFailure.body).toEqual(failure.body);
     });
@@ -182,7 +242,10 @@ describe("the mock enforces the spec", () => {
 
   it("found no violation in any request of the three clients", () => {
     const log = readFileSync(new URL("../.test-results/contract.jsonl", import.meta.url), "utf8");
-    const entries = log.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { client: string; violations?: string });
+    const entries = log
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { client: string; violations?: string });
     const ours = entries.filter((entry) => entry.client !== "probe");
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.filter((entry) => entry.violations)).toEqual([]);

@@ -31,7 +31,10 @@ function sdkSummary(record: SdkPackageRecord): string {
 describe("PackageRecord", () => {
   it("narrows on state", () => {
     const spec = parse(readFileSync(new URL("../../../specs/warg.yaml", import.meta.url), "utf8"));
-    const examples = spec.paths["/package/{logId}/record/{recordId}"].get.responses["200"].content["application/json"].examples as Record<string, { value: PackageRecord }>;
+    const examples = spec.paths["/package/{logId}/record/{recordId}"].get.responses["200"].content["application/json"].examples as Record<
+      string,
+      { value: PackageRecord }
+    >;
     const summaries = Object.values(examples).map(({ value }) => summary(value));
     expect(summaries).toEqual([
       "published at 2",

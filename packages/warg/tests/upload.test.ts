@@ -7,8 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APIError, IntegrityError, InvalidParameterError, type SourcingRecord, createWargClient } from "../src/index.js";
 import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+import { APIError, createWargClient, IntegrityError, InvalidParameterError, type SourcingRecord } from "../src/index.js";
 
 const logId = "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f";
 const recordId = "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce";
@@ -34,16 +34,18 @@ let storage: Server;
 let received: Received[];
 
 /** Stores complete bodies and answers 201 with no body, as warg-server does. */
-const store = (status = 201) => (req: IncomingMessage, res: ServerResponse) => {
-  readBody(req).then(
-    (body) => {
-      received.push({ method: req.method, url: req.url, headers: req.headers, body });
-      res.writeHead(status, status === 201 ? {} : { "content-type": "application/json" });
-      res.end(status === 201 ? undefined : JSON.stringify({ status }));
-    },
-    () => received.push({ method: req.method, url: req.url, headers: req.headers, aborted: true }),
-  );
-};
+const store =
+  (status = 201) =>
+  (req: IncomingMessage, res: ServerResponse) => {
+    readBody(req).then(
+      (body) => {
+        received.push({ method: req.method, url: req.url, headers: req.headers, body });
+        res.writeHead(status, status === 201 ? {} : { "content-type": "application/json" });
+        res.end(status === 201 ? undefined : JSON.stringify({ status }));
+      },
+      () => received.push({ method: req.method, url: req.url, headers: req.headers, aborted: true }),
+    );
+  };
 
 beforeEach(async () => {
   received = [];
@@ -56,7 +58,8 @@ afterEach(async () => {
 });
 
 // The registry lives under a path prefix: relative URLs resolve against `/registry/`, not `/registry/v1/`.
-const client = () => createWargClient({ baseUrl: `${registry.url}/registry/v1`, token: "client-token", headers: { "x-tenant": "acme" }, maxRetries: 0 }).records;
+const client = () =>
+  createWargClient({ baseUrl: `${registry.url}/registry/v1`, token: "client-token", headers: { "x-tenant": "acme" }, maxRetries: 0 }).records;
 
 function sourcing(overrides: Partial<Record<string, SourcingRecord["missingContent"][string]>> = {}): SourcingRecord {
   return {
@@ -65,7 +68,14 @@ function sourcing(overrides: Partial<Record<string, SourcingRecord["missingConte
     missingContent: {
       [wasmDigest]: { upload: [{ type: "http", method: "POST", url: `v1/package/${logId}/record/${recordId}/content/${wasmDigest}` }] },
       [readmeDigest]: {
-        upload: [{ type: "http", method: "PUT", url: `${storage.url}/blobs/${readmeDigest}`, headers: { authorization: "Bearer upload-ticket", "content-type": "text/markdown" } }],
+        upload: [
+          {
+            type: "http",
+            method: "PUT",
+            url: `${storage.url}/blobs/${readmeDigest}`,
+            headers: { authorization: "Bearer upload-ticket", "content-type": "text/markdown" },
+          },
+        ],
       },
       ...overrides,
     } as SourcingRecord["missingContent"],
@@ -81,7 +91,11 @@ function tempFile(bytes: Uint8Array): string {
 describe("records.uploadMissingContent", () => {
   it("uploads each digest to its endpoint: relative URLs from the registry root, the endpoint's method and headers, exact bytes", async () => {
     const progress: Array<{ digest: string; loaded: number; total?: number }> = [];
-    await client().uploadMissingContent(sourcing(), { [wasmDigest]: tempFile(wasm), [readmeDigest]: new Blob([readme]) }, { onProgress: (p) => progress.push(p) });
+    await client().uploadMissingContent(
+      sourcing(),
+      { [wasmDigest]: tempFile(wasm), [readmeDigest]: new Blob([readme]) },
+      { onProgress: (p) => progress.push(p) },
+    );
 
     expect(received).toHaveLength(2);
     const [first, second] = received as [Received, Received];
@@ -118,7 +132,9 @@ describe("records.uploadMissingContent", () => {
     wrong[wrong.length - 1] ^= 0xff;
     const record = sourcing();
     delete record.missingContent[readmeDigest];
-    const failure = await client().uploadMissingContent(record, { [wasmDigest]: wrong }).catch((e) => e);
+    const failure = await client()
+      .uploadMissingContent(record, { [wasmDigest]: wrong })
+      .catch((e) => e);
     expect(failure).toBeInstanceOf(IntegrityError);
     expect(failure).toMatchObject({ algorithm: "sha256", expected: wasmDigest.slice(7), actual: digestOf(wrong).slice(7) });
     // The connection was dropped before the last chunk: the server never got a complete body.
@@ -129,7 +145,9 @@ describe("records.uploadMissingContent", () => {
     const record = sourcing({
       [readmeDigest]: { upload: [{ type: "http", method: "PUT", url: `${storage.url}/blobs`, headers: { "x-amz-acl": "public-read" } }] },
     });
-    const failure = await client().uploadMissingContent(record, { [wasmDigest]: wasm, [readmeDigest]: readme }).catch((e) => e);
+    const failure = await client()
+      .uploadMissingContent(record, { [wasmDigest]: wasm, [readmeDigest]: readme })
+      .catch((e) => e);
     expect(failure).toBeInstanceOf(InvalidParameterError);
     expect(failure.param).toBe(`record.missingContent["${readmeDigest}"].upload[0].headers`);
     expect(failure.message).toContain("x-amz-acl");
@@ -139,13 +157,17 @@ describe("records.uploadMissingContent", () => {
 
   it("refuses methods other than POST and PUT, before any request", async () => {
     const record = sourcing({ [readmeDigest]: { upload: [{ type: "http", method: "PATCH" as "PUT", url: "v1/blobs" }] } });
-    const failure = await client().uploadMissingContent(record, { [wasmDigest]: wasm, [readmeDigest]: readme }).catch((e) => e);
+    const failure = await client()
+      .uploadMissingContent(record, { [wasmDigest]: wasm, [readmeDigest]: readme })
+      .catch((e) => e);
     expect(failure).toMatchObject({ name: "InvalidParameterError", param: `record.missingContent["${readmeDigest}"].upload[0].method` });
     expect(registry.requests).toHaveLength(0);
   });
 
   it("refuses missing content for a digest, before any request", async () => {
-    const failure = await client().uploadMissingContent(sourcing(), { [wasmDigest]: wasm }).catch((e) => e);
+    const failure = await client()
+      .uploadMissingContent(sourcing(), { [wasmDigest]: wasm })
+      .catch((e) => e);
     expect(failure).toBeInstanceOf(InvalidParameterError);
     expect(failure.param).toBe(`contents["${readmeDigest}"]`);
     expect(registry.requests).toHaveLength(0);
@@ -153,7 +175,9 @@ describe("records.uploadMissingContent", () => {
   });
 
   it("refuses a content path that cannot be read, before any request", async () => {
-    const failure = await client().uploadMissingContent(sourcing(), { [wasmDigest]: wasm, [readmeDigest]: "/nonexistent/readme.md" }).catch((e) => e);
+    const failure = await client()
+      .uploadMissingContent(sourcing(), { [wasmDigest]: wasm, [readmeDigest]: "/nonexistent/readme.md" })
+      .catch((e) => e);
     expect(failure).toMatchObject({ name: "InvalidParameterError", param: `contents["${readmeDigest}"]` });
     expect(registry.requests).toHaveLength(0);
   });
@@ -169,7 +193,9 @@ describe("records.uploadMissingContent", () => {
     registry = await localServer(store(405));
     const record = sourcing();
     delete record.missingContent[readmeDigest];
-    const failure = await client().uploadMissingContent(record, { [wasmDigest]: wasm }).catch((e) => e);
+    const failure = await client()
+      .uploadMissingContent(record, { [wasmDigest]: wasm })
+      .catch((e) => e);
     expect(failure).toBeInstanceOf(APIError);
     expect(failure).toMatchObject({ status: 405, body: { status: 405 }, request: { method: "POST" } });
   });

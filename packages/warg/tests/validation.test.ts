@@ -3,16 +3,35 @@
 import type { ServerResponse } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InvalidParameterError, type PublishParams, type WargClient, createWargClient } from "../src/index.js";
 import { localServer } from "../../../scripts/lib/testing.mjs";
+import { createWargClient, InvalidParameterError, type PublishParams, type WargClient } from "../src/index.js";
 
-const ref = { logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f", recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce" };
+const ref = {
+  logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
+  recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
+};
 const valid: PublishParams = {
   packageName: "example:greeter",
-  record: { contentBytes: "GgsIwPiJwwYQgJTvOiJD", keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb", signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbn" },
+  record: {
+    contentBytes: "GgsIwPiJwwYQgJTvOiJD",
+    keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
+    signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbn",
+  },
 };
 const ANY_HASH = /^sha256:[a-f0-9]{64}$/;
-const badHashes = ["", "sha256:", ref.logId.toUpperCase(), ref.logId.slice(0, -1), `${ref.logId}0`, ref.logId.replace("sha256", "sha512"), `sha256:${"g".repeat(64)}`, "..", 42, null, undefined];
+const badHashes = [
+  "",
+  "sha256:",
+  ref.logId.toUpperCase(),
+  ref.logId.slice(0, -1),
+  `${ref.logId}0`,
+  ref.logId.replace("sha256", "sha512"),
+  `sha256:${"g".repeat(64)}`,
+  "..",
+  42,
+  null,
+  undefined,
+];
 
 let server: Awaited<ReturnType<typeof localServer>>;
 let client: WargClient;
@@ -65,13 +84,18 @@ describe("input validation", () => {
 
   it("refuses record fields that are missing or malformed", async () => {
     const record = (field: keyof PublishParams["record"], value: unknown) => client.records.publish({ ...valid, record: { ...valid.record, [field]: value } });
-    for (const bad of ["", "not base64", "GgsIwPiJwwYQgJTvOiJ", "GgsI-_", new Uint8Array(0), 12, undefined]) await refused(record("contentBytes", bad), "record.contentBytes");
+    for (const bad of ["", "not base64", "GgsIwPiJwwYQgJTvOiJ", "GgsI-_", new Uint8Array(0), 12, undefined])
+      await refused(record("contentBytes", bad), "record.contentBytes");
     for (const bad of badHashes) await refused(record("keyId", bad), "record.keyId");
-    for (const bad of ["", "MEUCIQCOP+FW", "ecdsa-p256:", "ECDSA:MEUC", "ecdsa-p256:MEU", undefined]) await refused(record("signature", bad), "record.signature");
+    for (const bad of ["", "MEUCIQCOP+FW", "ecdsa-p256:", "ECDSA:MEUC", "ecdsa-p256:MEU", undefined])
+      await refused(record("signature", bad), "record.signature");
     await refused(client.records.publish({ ...valid, record: undefined as never }), "record");
   });
 
   it("refuses content sources keyed by something other than a digest", async () => {
-    await refused(client.records.publish({ ...valid, contentSources: { "greeter.wasm": [{ type: "httpGet", url: "https://cdn.example.com/greeter.wasm" }] } }), "contentSources");
+    await refused(
+      client.records.publish({ ...valid, contentSources: { "greeter.wasm": [{ type: "httpGet", url: "https://cdn.example.com/greeter.wasm" }] } }),
+      "contentSources",
+    );
   });
 });

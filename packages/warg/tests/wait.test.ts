@@ -1,16 +1,23 @@
 // records.waitFor against a real local server that walks a record through its states.
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { APIUserAbortError, MissingContentError, NotFoundError, PkgapiError, RecordRejectedError, WaitTimeoutError, createWargClient } from "../src/index.js";
 import { localServer } from "../../../scripts/lib/testing.mjs";
+import { APIUserAbortError, createWargClient, MissingContentError, NotFoundError, PkgapiError, RecordRejectedError, WaitTimeoutError } from "../src/index.js";
 
-const ref = { logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f", recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce" };
+const ref = {
+  logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
+  recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
+};
 const digest = "sha256:24eaf3439a60c96764c4f2c92a0a81b52bd4fe5d5b91f090184a0f6486b1bf29";
 const states = {
   processing: { recordId: ref.recordId, state: "processing" },
   published: { recordId: ref.recordId, state: "published", registryIndex: 7 },
-  rejected: { recordId: ref.recordId, state: "rejected", reason: "the package record was invalid: the first entry of the log is not \"init\"" },
-  sourcing: { recordId: ref.recordId, state: "sourcing", missingContent: { [digest]: { upload: [{ type: "http", method: "POST", url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${digest}` }] } } },
+  rejected: { recordId: ref.recordId, state: "rejected", reason: 'the package record was invalid: the first entry of the log is not "init"' },
+  sourcing: {
+    recordId: ref.recordId,
+    state: "sourcing",
+    missingContent: { [digest]: { upload: [{ type: "http", method: "POST", url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${digest}` }] } },
+  },
 };
 type State = keyof typeof states;
 const fast = { interval: 1, maxInterval: 5 };

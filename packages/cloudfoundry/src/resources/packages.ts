@@ -1,27 +1,27 @@
 import {
+  callOptions,
   type Download,
+  download,
+  fillPath,
   InvalidParameterError,
   InvalidResponseError,
+  integerParam,
+  multipart,
+  openSource,
   Page,
   PagePromise,
   type Part,
   PkgapiError,
   type PollOptions,
   type Progress,
+  pollUntil,
   type RequestOptions,
   type Runtime,
-  type UploadSource,
-  callOptions,
-  download,
-  fillPath,
-  integerParam,
-  multipart,
-  openSource,
-  pollUntil,
   sendUpload,
+  type UploadSource,
 } from "@pkgapi/core";
 import type { Client } from "openapi-fetch";
-import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, type PackageFilters, type PackageType, guidParam, listQuery } from "../filters.js";
+import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../filters.js";
 import type { components, paths } from "../generated/schema.js";
 
 export type Package = components["schemas"]["Package"];
@@ -162,7 +162,12 @@ export class Packages {
     const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
     if (!url || !jobGuid) {
       const request = { method: "DELETE", url: `${this.#runtime.baseUrl}${fillPath(PACKAGE, path)}` };
-      throw new InvalidResponseError(response.status, response.headers, request, `expected a Location header naming the deletion job (/v3/jobs/{guid}), got ${JSON.stringify(location)}`);
+      throw new InvalidResponseError(
+        response.status,
+        response.headers,
+        request,
+        `expected a Location header naming the deletion job (/v3/jobs/{guid}), got ${JSON.stringify(location)}`,
+      );
     }
     return { guid: decodeURIComponent(jobGuid), url: url.href };
   }
@@ -209,7 +214,8 @@ export class Packages {
     // The order of the cf CLI: the `resources` text field (JSON) first, then the zip.
     const parts: Part[] = [];
     if (resources.length) parts.push({ name: "resources", value: JSON.stringify(resources) });
-    if (params.bits != null) parts.push({ name: "bits", file: await openSource("bits", params.bits, { filename: "package.zip" }), contentType: "application/zip" });
+    if (params.bits != null)
+      parts.push({ name: "bits", file: await openSource("bits", params.bits, { filename: "package.zip" }), contentType: "application/zip" });
     const response = await sendUpload(
       this.#runtime,
       { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
@@ -234,7 +240,7 @@ export class Packages {
     const id = guidParam("guid", guid);
     return pollUntil(
       `Package ${id}`,
-      () => this.get(id, { signal: options.signal }),
+      (msLeft) => this.get(id, { signal: options.signal, timeout: msLeft }),
       (pkg) => {
         if (pkg.state === "FAILED" || pkg.state === "EXPIRED") throw new PackageFailedError(pkg);
         return pkg.state === "READY";
@@ -283,13 +289,17 @@ function checkResource(name: string, resource: unknown): ResourceMatch {
   if (typeof resource !== "object" || resource === null) throw new InvalidParameterError(name, "must be an object");
   const { checksum, size_in_bytes, path, mode } = resource as Partial<ResourceMatch>;
   const sha1 = checksum?.value;
-  if (typeof sha1 !== "string" || !/^[0-9a-f]{40}$/.test(sha1)) throw new InvalidParameterError(`${name}.checksum.value`, "must be a SHA-1: 40 lowercase hex digits");
+  if (typeof sha1 !== "string" || !/^[0-9a-f]{40}$/.test(sha1))
+    throw new InvalidParameterError(`${name}.checksum.value`, "must be a SHA-1: 40 lowercase hex digits");
   const size = integerParam(`${name}.size_in_bytes`, size_in_bytes, { min: 0 });
   if (typeof path !== "string" || !path || path.includes("\0") || /^([/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes("..")) {
     throw new InvalidParameterError(`${name}.path`, `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`);
   }
   if (mode !== undefined && (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)) {
-    throw new InvalidParameterError(`${name}.mode`, `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`);
+    throw new InvalidParameterError(
+      `${name}.mode`,
+      `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`,
+    );
   }
   return { checksum: { value: sha1 }, size_in_bytes: size, path, ...(mode === undefined ? {} : { mode }) };
 }

@@ -1,7 +1,7 @@
-export { type StreamBody, rawBody, hashing, verifyingDigest, type Hashing } from "./body.js";
-export { multipart, type MultipartBody, type Part } from "./multipart.js";
-export { openSource, type OpenedSource, type UploadSource } from "./source.js";
-export { uploadTransport, type Progress, type UploadTransportOptions } from "./transport.js";
+export { type Hashing, hashing, rawBody, type StreamBody, verifyingDigest } from "./body.js";
+export { type MultipartBody, multipart, type Part } from "./multipart.js";
+export { type OpenedSource, openSource, type UploadSource } from "./source.js";
+export { type Progress, type UploadTransportOptions, uploadTransport } from "./transport.js";
 
 import type { RequestOptions, Runtime } from "../runtime.js";
 import type { StreamBody } from "./body.js";

@@ -1,18 +1,18 @@
 import {
-  IntegrityError,
-  NotFoundError,
-  type Progress,
-  type RequestOptions,
-  type Runtime,
-  type UploadSource,
   callOptions,
   fillPath,
   hashing,
+  IntegrityError,
   integerParam,
   multipart,
+  NotFoundError,
   openSource,
+  type Progress,
   pathParam,
+  type RequestOptions,
+  type Runtime,
   sendUpload,
+  type UploadSource,
 } from "@pkgapi/core";
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "../generated/schema.js";
@@ -98,7 +98,12 @@ export class Packages {
     const sha512 = file.digest();
     const hashsum = stored.metadata?.hashsum;
     if (params.verifyHashsum !== false && sha512 && hashsum && hashsum.toLowerCase() !== sha512) {
-      throw new IntegrityError("sha512", sha512, hashsum, `Fastly stored a different package than was sent (service ${params.serviceId} version ${params.version})`);
+      throw new IntegrityError(
+        "sha512",
+        sha512,
+        hashsum,
+        `Fastly stored a different package than was sent (service ${params.serviceId} version ${params.version})`,
+      );
     }
     return { package: stored, skipped: false, sha512 };
   }

@@ -1,16 +1,16 @@
 import {
-  InvalidParameterError,
-  type PollOptions,
-  type Progress,
-  type RequestOptions,
-  type Runtime,
-  type UploadSource,
   callOptions,
   hashing,
+  InvalidParameterError,
   openSource,
+  type PollOptions,
+  type Progress,
   pollUntil,
+  type RequestOptions,
+  type Runtime,
   rawBody,
   sendUpload,
+  type UploadSource,
   verifyingDigest,
 } from "@pkgapi/core";
 import type { Client, PathSerializer } from "openapi-fetch";
@@ -134,7 +134,12 @@ export class Records {
       planUploads(record, contents, root).map(async (upload) => ({
         ...upload,
         // The digest is checked while streaming: a mismatch aborts before the last chunk is sent.
-        file: verifyingDigest(await hashing(await openSource(`contents["${upload.digest}"]`, upload.source), "sha256"), "sha256", upload.digest.slice("sha256:".length), `Content ${upload.digest}`),
+        file: verifyingDigest(
+          await hashing(await openSource(`contents["${upload.digest}"]`, upload.source), "sha256"),
+          "sha256",
+          upload.digest.slice("sha256:".length),
+          `Content ${upload.digest}`,
+        ),
       })),
     );
     for (const { digest, method, url, headers, file } of uploads) {
@@ -184,14 +189,17 @@ function planUploads(record: SourcingRecord, contents: ContentMap, root: string)
     const at = `record.missingContent["${digest}"].upload[0]`;
     const endpoint = missing?.upload?.[0];
     if (endpoint?.type !== "http") throw new InvalidParameterError(at, "must be an `http` upload endpoint");
-    if (endpoint.method !== "POST" && endpoint.method !== "PUT") throw new InvalidParameterError(`${at}.method`, `must be POST or PUT, got ${JSON.stringify(endpoint.method)}`);
+    if (endpoint.method !== "POST" && endpoint.method !== "PUT")
+      throw new InvalidParameterError(`${at}.method`, `must be POST or PUT, got ${JSON.stringify(endpoint.method)}`);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(endpoint.headers ?? {})) {
-      if (!UPLOAD_HEADERS.has(name.toLowerCase())) throw new InvalidParameterError(`${at}.headers`, `names ${JSON.stringify(name)}; only authorization and content-type may be sent`);
+      if (!UPLOAD_HEADERS.has(name.toLowerCase()))
+        throw new InvalidParameterError(`${at}.headers`, `names ${JSON.stringify(name)}; only authorization and content-type may be sent`);
       headers[name.toLowerCase()] = value;
     }
     const url = URL.canParse(endpoint.url, root) ? new URL(endpoint.url, root) : undefined;
-    if (url?.protocol !== "http:" && url?.protocol !== "https:") throw new InvalidParameterError(`${at}.url`, `must be an http(s) URL, got ${JSON.stringify(endpoint.url)}`);
+    if (url?.protocol !== "http:" && url?.protocol !== "https:")
+      throw new InvalidParameterError(`${at}.url`, `must be an http(s) URL, got ${JSON.stringify(endpoint.url)}`);
     const source = contents instanceof Map ? contents.get(digest) : contents[digest];
     if (source === undefined) throw new InvalidParameterError(`contents["${digest}"]`, "is missing: the record needs this content");
     return { digest, method: endpoint.method, url, headers, source };
