@@ -1,6 +1,10 @@
 /** Glue between the runtime and the two generated clients. */
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import openapiFetch, { type Client, type ClientOptions } from "openapi-fetch";
 import type { RequestOptions, Runtime } from "./runtime.js";
+
+// openapi-fetch's CJS build exports `createClient` as `exports.default`; Node-style interop (our
+// own CJS build) hands over the whole exports object as the default import.
+const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 /**
  * An openapi-fetch client on the runtime. With `throwOnError` (the facade's choice) non-2xx

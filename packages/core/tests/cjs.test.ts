@@ -1,0 +1,28 @@
+// The CJS build works on its own: its openapi-fetch interop, its runtime, its error classes.
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { localServer } from "../../../scripts/lib/testing.mjs";
+import type * as Core from "../src/index.js";
+import { NotFoundError } from "../src/index.js";
+import { testProfile } from "./helpers.js";
+
+const cjs = createRequire(import.meta.url)("../dist/index.cjs") as typeof Core;
+let server: Awaited<ReturnType<typeof localServer>>;
+beforeAll(async () => {
+  server = await localServer((req, res) => {
+    if (req.url === "/things/1") res.writeHead(200, { "content-type": "application/json" }).end('{"id":1}');
+    else res.writeHead(404, { "content-type": "application/json" }).end('{"message":"no such thing"}');
+  });
+});
+afterAll(() => server.close());
+
+it("makes typed openapi-fetch calls and throws errors the ESM build recognises", async () => {
+  type Paths = { "/things/{id}": { get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": { id: number } } } } } } };
+  const client = cjs.openapiClient<Paths>(new cjs.Runtime(testProfile, { baseUrl: server.url, maxRetries: 0 }), true);
+  const { data } = await client.GET("/things/{id}", { params: { path: { id: "1" } } });
+  expect(data).toEqual({ id: 1 });
+  const error = await client.GET("/things/{id}", { params: { path: { id: "2" } } }).catch((e) => e);
+  expect(error).toBeInstanceOf(NotFoundError);
+  expect(error).toBeInstanceOf(cjs.NotFoundError);
+  expect(error.message).toContain("no such thing");
+});
