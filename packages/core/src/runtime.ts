@@ -102,11 +102,14 @@ const isNode = typeof process !== "undefined" && !!process.versions?.node;
 
 export class Runtime {
   readonly baseUrl: string;
+  /** The base URL's origin: the only origin that receives the credential. */
+  readonly origin: string;
   readonly profile: ProviderProfile;
   readonly log: Logger;
   readonly #options: ClientOptions;
   readonly #credential?: readonly [string, string];
   readonly #secrets: string[];
+  readonly #userAgent?: string;
 
   constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: string) {
     this.profile = profile;
@@ -116,14 +119,14 @@ export class Runtime {
       throw new InvalidParameterError("baseUrl", `must be an http(s) URL, got ${JSON.stringify(baseUrl ?? null)}`);
     }
     this.baseUrl = baseUrl.replace(/\/+$/, "");
+    this.origin = new URL(this.baseUrl).origin;
+    if (isNode) {
+      const agent = `${profile.name.replace("@", "").replace("/", "-")}/${profile.version} node/${process.versions.node}`;
+      this.#userAgent = options.userAgent ? `${agent} ${options.userAgent}` : agent;
+    }
     if (token && profile.auth) this.#credential = [profile.auth.header, profile.auth.value(token)];
     this.#secrets = token ? [token] : [];
     this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
-  }
-
-  /** The base URL's origin: the only origin that receives the credential. */
-  get origin(): string {
-    return new URL(this.baseUrl).origin;
   }
 
   /** The fetch the caller configured, if any. */
@@ -142,7 +145,7 @@ export class Runtime {
    */
   fetch(options: RequestOptions & { throwOnError?: boolean } = {}): typeof fetch {
     return async (input, init) => {
-      const request = new Request(input, init);
+      const request = input instanceof Request && !init ? input : new Request(input, init);
       // Buffer the (small, JSON) body once so that every attempt can send it again.
       const body = request.body ? await request.arrayBuffer() : undefined;
       return this.send(
@@ -176,7 +179,7 @@ export class Runtime {
         const body = current.body?.();
         bodySent = body !== undefined;
         response = await transport({ method: current.method, url, headers, body, signal });
-        if (!req.stream || !response.ok) response = await buffered(response);
+        if (!req.stream || !response.ok) response = await this.#buffered(response, headers, info);
       } catch (error) {
         if (options.signal?.aborted) throw new APIUserAbortError(info);
         if (error instanceof PkgapiError) throw error;
@@ -222,7 +225,6 @@ export class Runtime {
         if (options.throwOnError === false) return response;
         throw await this.#apiError(response, info);
       }
-      if (!req.stream) await this.#checkBody(response, headers, info);
       return response;
     }
   }
@@ -251,10 +253,7 @@ export class Runtime {
           headers.set(name, value);
         });
     }
-    if (isNode) {
-      const agent = `${this.profile.name.replace("@", "").replace("/", "-")}/${this.profile.version} node/${process.versions.node}`;
-      headers.set("user-agent", this.#options.userAgent ? `${agent} ${this.#options.userAgent}` : agent);
-    }
+    if (this.#userAgent) headers.set("user-agent", this.#userAgent);
     if (attempt > 0) headers.set("x-pkgapi-retry-count", String(attempt));
     if (ownHeadersOnly) return headers;
     // Credentials go to the API's own origin only, never to a redirect target elsewhere.
@@ -302,36 +301,35 @@ export class Runtime {
   }
 
   /**
-   * A 2xx answer to a request for JSON must not be a text page (a proxy's or a login form), and
-   * a JSON answer must parse. Other types (a zip download) are the operation's business.
+   * Reads the whole body now, inside the attempt's timeout, so that a reset mid-body can be
+   * retried. A 2xx answer to a request for JSON must not be a text page (a proxy's or a login
+   * form), and a JSON answer must parse; other types (a zip download) are the operation's business.
    */
-  async #checkBody(response: Response, sent: Headers, info: ErrorRequestInfo) {
-    if (!sent.get("accept")?.includes("application/json") || NULL_BODY.has(response.status)) return;
+  async #buffered(response: Response, sent: Headers, info: ErrorRequestInfo): Promise<Response> {
+    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+    if (NULL_BODY.has(response.status)) return new Response(null, init);
+    const body = await response.arrayBuffer();
+    if (!response.ok || !body.byteLength || !sent.get("accept")?.includes("application/json")) return new Response(body, init);
     const type = response.headers.get("content-type") ?? "";
     const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(type);
-    if (!isJson && type && !/^text\//i.test(type)) return;
-    const text = await response.clone().text();
-    if (!text) return;
+    if (!isJson && type && !/^text\//i.test(type)) return new Response(body, init);
     if (!isJson) throw new InvalidResponseError(response.status, response.headers, info, `expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
     try {
-      JSON.parse(text);
+      JSON.parse(decoder.decode(body));
     } catch (error) {
       throw new InvalidResponseError(response.status, response.headers, info, `body is not valid JSON (${(error as Error).message})`);
     }
+    return new Response(body, init);
   }
 }
 
-/** Reads the whole body now, inside the attempt's timeout, so a reset mid-body can be retried. */
-async function buffered(response: Response): Promise<Response> {
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-  if (NULL_BODY.has(response.status)) return new Response(null, init);
-  return new Response(await response.arrayBuffer(), init);
-}
+const decoder = new TextDecoder();
 
 /** A signal that aborts when any of the given ones does. */
 export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   if (present.length === 1) return present[0] as AbortSignal;
+  if (typeof AbortSignal.any === "function") return AbortSignal.any(present);
   const controller = new AbortController();
   for (const signal of present) {
     if (signal.aborted) {

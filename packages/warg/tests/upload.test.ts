@@ -137,8 +137,10 @@ describe("records.uploadMissingContent", () => {
       .catch((e) => e);
     expect(failure).toBeInstanceOf(IntegrityError);
     expect(failure).toMatchObject({ algorithm: "sha256", expected: wasmDigest.slice(7), actual: digestOf(wrong).slice(7) });
-    // The connection was dropped before the last chunk: the server never got a complete body.
-    await expect.poll(() => received).toEqual([expect.objectContaining({ aborted: true })]);
+    // The upload stopped before the last chunk: the server never got a complete body (with
+    // content this small, not even the request: the only chunk was held back).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received.filter((request) => !request.aborted)).toEqual([]);
   });
 
   it("refuses endpoint headers other than authorization and content-type, before any request", async () => {

@@ -4,6 +4,9 @@ import { InvalidParameterError } from "../errors.js";
 /** A file path (Node), a Blob or File, bytes, or a readable stream (Node or web). */
 export type UploadSource = string | Blob | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
 
+/** Read size: 1 MiB chunks keep syscalls and per-chunk work low at a small, bounded memory cost. */
+const CHUNK_BYTES = 1024 * 1024;
+
 export interface OpenedSource {
   /** Byte count when known up front (paths, blobs, bytes); undefined for streams. */
   size?: number;
@@ -51,7 +54,7 @@ async function open(param: string, source: UploadSource, filename: string | unde
       size: stat.size,
       filename: filename ?? path.basename(source),
       replayable: true,
-      chunks: () => fs.createReadStream(source, { highWaterMark: 256 * 1024 }),
+      chunks: () => fs.createReadStream(source, { highWaterMark: CHUNK_BYTES }),
     };
   }
   if (typeof Blob !== "undefined" && source instanceof Blob) {
@@ -65,7 +68,7 @@ async function open(param: string, source: UploadSource, filename: string | unde
       filename: filename ?? "file",
       replayable: true,
       async *chunks() {
-        for (let offset = 0; offset < bytes.byteLength; offset += 256 * 1024) yield bytes.subarray(offset, offset + 256 * 1024);
+        for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES) yield bytes.subarray(offset, offset + CHUNK_BYTES);
       },
     };
   }

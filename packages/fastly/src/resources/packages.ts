@@ -52,7 +52,7 @@ export interface UploadResult {
   /** The package as Fastly stored it, or the existing one when the upload was skipped. */
   package: PackageResponse;
   skipped: boolean;
-  /** SHA-512 of the bytes sent (hex); undefined when skipped or off Node. */
+  /** SHA-512 of the bytes sent (hex); undefined when skipped, with `verifyHashsum: false`, or for a stream off Node. */
   sha512?: string;
 }
 
@@ -78,10 +78,9 @@ export class Packages {
    */
   async upload(params: UploadParams, options: RequestOptions = {}): Promise<UploadResult> {
     const path = checkRef(params);
-    const file = await hashing(
-      await openSource("file", params.file, { filename: params.filename ?? defaultName(params.file), maxBytes: MAX_PACKAGE_BYTES }),
-      "sha512",
-    );
+    const source = await openSource("file", params.file, { filename: params.filename ?? defaultName(params.file), maxBytes: MAX_PACKAGE_BYTES });
+    // Hashing costs time on every byte: only when the result will be checked.
+    const file = params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
     if (params.skipIfFilesHash) {
       const current = await this.get(params, options).catch((error) => {
         if (error instanceof NotFoundError) return undefined; // no package yet: upload
@@ -97,7 +96,7 @@ export class Packages {
     const stored = (await response.json()) as PackageResponse;
     const sha512 = file.digest();
     const hashsum = stored.metadata?.hashsum;
-    if (params.verifyHashsum !== false && sha512 && hashsum && hashsum.toLowerCase() !== sha512) {
+    if (sha512 && hashsum && hashsum.toLowerCase() !== sha512) {
       throw new IntegrityError(
         "sha512",
         sha512,
