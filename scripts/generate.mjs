@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
-import { generatedDir, generatorConfig, generatorJar, providers, specPath } from "./lib/paths.mjs";
+import { generatedDir, generatorArgs, providers, specPath } from "./lib/paths.mjs";
 
 const [provider, flag, outArg] = process.argv.slice(2);
 if (!providers.includes(provider)) throw new Error(`usage: generate.mjs <${providers.join("|")}> [--out dir]`);
@@ -28,29 +28,7 @@ const ast = await openapiTS(new URL(`file://${spec}`), {
 });
 writeFileSync(path.join(out, "schema.ts"), astToString(ast));
 
-const { generatorName, additionalProperties, globalProperty } = generatorConfig(provider);
-const joinProps = (props) =>
-  Object.entries(props)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(",");
-execFileSync(
-  "java",
-  [
-    "-XX:TieredStopAtLevel=1",
-    "-jar",
-    generatorJar,
-    "generate",
-    "-g",
-    generatorName,
-    "-i",
-    spec,
-    "-o",
-    path.join(out, "sdk"),
-    `--additional-properties=${joinProps(additionalProperties)}`,
-    `--global-property=${joinProps(globalProperty)}`,
-  ],
-  { stdio: ["ignore", "ignore", "inherit"] },
-);
+execFileSync("java", generatorArgs(provider, path.join(out, "sdk")), { stdio: ["ignore", "ignore", "inherit"] });
 // The generator's bookkeeping files are not code and carry no do-not-edit header.
 rmSync(path.join(out, "sdk", ".openapi-generator"), { recursive: true, force: true });
 rmSync(path.join(out, "sdk", ".openapi-generator-ignore"), { force: true });

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { generatorConfig, generatorJar, providers, specPath } from "../../scripts/lib/paths.mjs";
+import { generatorArgs, providers, specPath } from "../../scripts/lib/paths.mjs";
 import { root, run } from "../lib/common.mjs";
 import { errorRow, row } from "../lib/rows.mjs";
 
@@ -18,29 +18,6 @@ async function timed(cmd, args) {
   // Keep turbo's verdict ("Cached: 3 cached, 3 total"): a slow warm run is explained by it.
   lastCached = /Cached:\s+(\d+ cached, \d+ total)/.exec(result.stdout)?.[1];
   return result.ms;
-}
-
-// The same java call scripts/generate.mjs makes, timed on its own.
-function javaArgs(provider, out) {
-  const { generatorName, additionalProperties, globalProperty } = generatorConfig(provider);
-  const join = (props) =>
-    Object.entries(props)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(",");
-  return [
-    "-XX:TieredStopAtLevel=1",
-    "-jar",
-    generatorJar,
-    "generate",
-    "-g",
-    generatorName,
-    "-i",
-    specPath(provider),
-    "-o",
-    out,
-    `--additional-properties=${join(additionalProperties)}`,
-    `--global-property=${join(globalProperty)}`,
-  ];
 }
 
 export async function regen({ quick }) {
@@ -67,7 +44,7 @@ export async function regen({ quick }) {
           parts[provider].ts.push(
             await timed(path.join(root, "node_modules/.bin/openapi-typescript"), [specPath(provider), "-o", path.join(out, "schema-cli.ts")]),
           );
-          parts[provider].java.push(await timed("java", javaArgs(provider, path.join(out, "sdk-direct"))));
+          parts[provider].java.push(await timed("java", generatorArgs(provider, path.join(out, "sdk-direct"))));
         }
         direct.push(sum);
       } else if (round === 0) {

@@ -45,6 +45,34 @@ async function rounds(server, variants, files, count, { expectBytes = true } = {
 const pick = (results, key) => results.map((r) => r[key]);
 const mbps = (bytes) => (results) => results.map((r) => bytes / 1e6 / (r.ms / 1000));
 
+/** Peak RSS against the naive fetch upload, and throughput against curl, for one of our uploads. */
+function streamingRows(figure, size, ours, results) {
+  const kind = Object.keys(results).find((v) => v.startsWith("naive-"));
+  const curlKey = Object.keys(results).find((v) => v.startsWith("curl-"));
+  return [
+    row({
+      section: "2",
+      figure: `${figure}: peak RSS`,
+      unit: "bytes",
+      values: pick(ours, "maxRSS"),
+      baseline: "naive fetch+FormData+openAsBlob",
+      baselineValues: pick(results[kind], "maxRSS"),
+      target: "≤ 128 MiB",
+      pass: (_, v) => v <= 128 * MiB,
+    }),
+    row({
+      section: "2",
+      figure: `${figure}: throughput`,
+      unit: "MB/s",
+      values: mbps(size)(ours),
+      baseline: "curl -F",
+      baselineValues: mbps(size)(results[curlKey]),
+      target: "≥ 0.70×",
+      pass: (r) => r >= 0.7,
+    }),
+  ];
+}
+
 export async function uploads({ server, quick }) {
   const rows = [];
   const n = quick ? 1 : 3;
@@ -57,26 +85,7 @@ export async function uploads({ server, quick }) {
   if (cf.error) rows.push(errorRow("2", `cf upload ${cfLabel}`, cf.error));
   else {
     rows.push(
-      row({
-        section: "2",
-        figure: `cf packages.upload ${cfLabel}: peak RSS`,
-        unit: "bytes",
-        values: pick(cf["pkgapi-cf"], "maxRSS"),
-        baseline: "naive fetch+FormData+openAsBlob",
-        baselineValues: pick(cf["naive-cf"], "maxRSS"),
-        target: "≤ 128 MiB",
-        pass: (_, v) => v <= 128 * MiB,
-      }),
-      row({
-        section: "2",
-        figure: `cf packages.upload ${cfLabel}: throughput`,
-        unit: "MB/s",
-        values: mbps(cfSize)(cf["pkgapi-cf"]),
-        baseline: "curl -F",
-        baselineValues: mbps(cfSize)(cf["curl-cf"]),
-        target: "≥ 0.70×",
-        pass: (r) => r >= 0.7,
-      }),
+      ...streamingRows(`cf packages.upload ${cfLabel}`, cfSize, cf["pkgapi-cf"], cf),
       row({
         section: "2",
         figure: `naive fetch ${cfLabel}: throughput`,
@@ -101,26 +110,7 @@ export async function uploads({ server, quick }) {
   if (fastly.error) rows.push(errorRow("2", `fastly upload ${fastlyLabel}`, fastly.error));
   else {
     rows.push(
-      row({
-        section: "2",
-        figure: `fastly packages.upload ${fastlyLabel}: peak RSS`,
-        unit: "bytes",
-        values: pick(fastly["pkgapi-fastly"], "maxRSS"),
-        baseline: "naive fetch+FormData+openAsBlob",
-        baselineValues: pick(fastly["naive-fastly"], "maxRSS"),
-        target: "≤ 128 MiB",
-        pass: (_, v) => v <= 128 * MiB,
-      }),
-      row({
-        section: "2",
-        figure: `fastly packages.upload ${fastlyLabel}: throughput`,
-        unit: "MB/s",
-        values: mbps(fastlySize)(fastly["pkgapi-fastly"]),
-        baseline: "curl -F",
-        baselineValues: mbps(fastlySize)(fastly["curl-fastly"]),
-        target: "≥ 0.70×",
-        pass: (r) => r >= 0.7,
-      }),
+      ...streamingRows(`fastly packages.upload ${fastlyLabel}`, fastlySize, fastly["pkgapi-fastly"], fastly),
       row({
         section: "2",
         figure: `official fastly putPackage ${fastlyLabel}: throughput`,

@@ -1,14 +1,4 @@
 import { defineConfig } from "tsup";
+import { tsupConfig } from "../../scripts/lib/package-config.mjs";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  // Error classes are recognised by name across the ESM and CJS builds; keep the names.
-  keepNames: true,
-  // `node:` stays on the (dynamic) imports, so bundlers for browsers can leave them out.
-  removeNodeProtocol: false,
-});
+export default defineConfig(tsupConfig(["src/index.ts"]));

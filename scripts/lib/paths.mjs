@@ -15,3 +15,26 @@ export function generatorConfig(provider) {
   if (!entry) throw new Error(`openapitools.json has no generator "${provider}"`);
   return entry;
 }
+
+/** The `java -jar` arguments that generate one provider's typescript-fetch SDK into `out`. */
+export function generatorArgs(provider, out) {
+  const { generatorName, additionalProperties, globalProperty } = generatorConfig(provider);
+  const joinProps = (props) =>
+    Object.entries(props)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",");
+  return [
+    "-XX:TieredStopAtLevel=1",
+    "-jar",
+    generatorJar,
+    "generate",
+    "-g",
+    generatorName,
+    "-i",
+    specPath(provider),
+    "-o",
+    out,
+    `--additional-properties=${joinProps(additionalProperties)}`,
+    `--global-property=${joinProps(globalProperty)}`,
+  ];
+}

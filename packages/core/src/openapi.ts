@@ -30,3 +30,14 @@ export function callOptions(runtime: Runtime, options: RequestOptions = {}) {
 export function sdkConfiguration(runtime: Runtime): { basePath: string; fetchApi: typeof fetch } {
   return { basePath: runtime.baseUrl, fetchApi: runtime.fetch() };
 }
+
+/** The base of every resource (`client.packages`, `client.records`): the runtime and the typed client it calls. */
+export abstract class APIResource<Paths extends {}> {
+  protected readonly runtime: Runtime;
+  protected readonly api: Client<Paths>;
+
+  constructor(runtime: Runtime, api: Client<Paths>) {
+    this.runtime = runtime;
+    this.api = api;
+  }
+}

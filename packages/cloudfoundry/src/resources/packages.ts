@@ -1,4 +1,5 @@
 import {
+  APIResource,
   callOptions,
   type Download,
   download,
@@ -16,11 +17,9 @@ import {
   type Progress,
   pollUntil,
   type RequestOptions,
-  type Runtime,
   sendUpload,
   type UploadSource,
 } from "@pkgapi/core";
-import type { Client } from "openapi-fetch";
 import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../filters.js";
 import type { components, paths } from "../generated/schema.js";
 
@@ -113,55 +112,47 @@ export class PackageFailedError extends PkgapiError {
   }
 }
 
-export class Packages {
-  readonly #runtime: Runtime;
-  readonly #api: Client<paths>;
-
-  constructor(runtime: Runtime, api: Client<paths>) {
-    this.#runtime = runtime;
-    this.#api = api;
-  }
-
+export class Packages extends APIResource<paths> {
   /** Creates a package: `bits` (in `AWAITING_UPLOAD`; upload next) or `docker` (`READY` at once). */
   async create(params: CreateParams, options?: RequestOptions): Promise<Package> {
     const { type, appGuid, data, metadata } = params ?? ({} as CreateParams);
     const body = { type: checkType(type), relationships: appRelationship(appGuid), data: checkData(type, data), metadata };
-    const { data: created } = await this.#api.POST(PACKAGES, { body, ...callOptions(this.#runtime, options) });
+    const { data: created } = await this.api.POST(PACKAGES, { body, ...callOptions(this.runtime, options) });
     return created as Package;
   }
 
   /** Copies a package to another app: a bits copy starts `COPYING`; metadata is not copied. */
   async copy(params: CopyParams, options?: RequestOptions): Promise<Package> {
     const source_guid = guidParam("sourceGuid", params?.sourceGuid);
-    const { data } = await this.#api.POST(PACKAGES, {
+    const { data } = await this.api.POST(PACKAGES, {
       params: { query: { source_guid } },
       body: { relationships: appRelationship(params.appGuid) },
-      ...callOptions(this.#runtime, options),
+      ...callOptions(this.runtime, options),
     });
     return data as Package;
   }
 
   async get(guid: string, options?: RequestOptions): Promise<Package> {
-    const { data } = await this.#api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...callOptions(this.#runtime, options) });
+    const { data } = await this.api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...callOptions(this.runtime, options) });
     return data as Package;
   }
 
   /** Merges labels and annotations; for docker packages, replaces the registry credentials. */
   async update(guid: string, params: UpdateParams, options?: RequestOptions): Promise<Package> {
     const path = { guid: guidParam("guid", guid) };
-    const { data } = await this.#api.PATCH(PACKAGE, { params: { path }, body: params ?? {}, ...callOptions(this.#runtime, options) });
+    const { data } = await this.api.PATCH(PACKAGE, { params: { path }, body: params ?? {}, ...callOptions(this.runtime, options) });
     return data as Package;
   }
 
   /** Deletes a package; its blob is deleted by the returned job. */
   async delete(guid: string, options?: RequestOptions): Promise<Job> {
     const path = { guid: guidParam("guid", guid) };
-    const { response } = await this.#api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.#runtime, options) });
+    const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.runtime, options) });
     const location = response.headers.get("location");
-    const url = location === null ? undefined : parseUrl(location, `${this.#runtime.baseUrl}/`);
+    const url = location === null ? undefined : parseUrl(location, `${this.runtime.baseUrl}/`);
     const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
     if (!url || !jobGuid) {
-      const request = { method: "DELETE", url: `${this.#runtime.baseUrl}${fillPath(PACKAGE, path)}` };
+      const request = { method: "DELETE", url: `${this.runtime.baseUrl}${fillPath(PACKAGE, path)}` };
       throw new InvalidResponseError(
         response.status,
         response.headers,
@@ -176,7 +167,7 @@ export class Packages {
   list(filters: PackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
     return new PagePromise(async () => {
       const query = listQuery(filters, ALL_FILTERS, "list");
-      const { data } = await this.#api.GET(PACKAGES, { params: { query }, ...callOptions(this.#runtime, options) });
+      const { data } = await this.api.GET(PACKAGES, { params: { query }, ...callOptions(this.runtime, options) });
       return this.#page(data as PackageList, options);
     });
   }
@@ -186,7 +177,7 @@ export class Packages {
     return new PagePromise(async () => {
       const path = { guid: guidParam("appGuid", appGuid) };
       const query = listQuery(filters, APP_FILTERS, "listForApp");
-      const { data } = await this.#api.GET(APP_PACKAGES, { params: { path, query }, ...callOptions(this.#runtime, options) });
+      const { data } = await this.api.GET(APP_PACKAGES, { params: { path, query }, ...callOptions(this.runtime, options) });
       return this.#page(data as PackageList, options);
     });
   }
@@ -198,7 +189,7 @@ export class Packages {
 
   // `next.href` is absolute and already carries every filter; the runtime sends credentials to the API's origin only.
   async #nextPage(href: string, options?: RequestOptions): Promise<PackagePage> {
-    const response = await this.#runtime.send({ method: "GET", url: href }, options);
+    const response = await this.runtime.send({ method: "GET", url: href }, options);
     return this.#page((await response.json()) as PackageList, options);
   }
 
@@ -217,7 +208,7 @@ export class Packages {
     if (params.bits != null)
       parts.push({ name: "bits", file: await openSource("bits", params.bits, { filename: "package.zip" }), contentType: "application/zip" });
     const response = await sendUpload(
-      this.#runtime,
+      this.runtime,
       { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
       { ...options, onProgress: params.onProgress },
     );
@@ -229,7 +220,7 @@ export class Packages {
    * the blobstore without the token; also takes the zip when the API serves it itself.
    */
   download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
-    return download(this.#runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
+    return download(this.runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
   }
 
   /**

@@ -1,4 +1,5 @@
 import {
+  APIResource,
   callOptions,
   fillPath,
   hashing,
@@ -10,11 +11,9 @@ import {
   type Progress,
   pathParam,
   type RequestOptions,
-  type Runtime,
   sendUpload,
   type UploadSource,
 } from "@pkgapi/core";
-import type { Client } from "openapi-fetch";
 import type { components, paths } from "../generated/schema.js";
 
 export type PackageResponse = components["schemas"]["PackageResponse"];
@@ -56,19 +55,11 @@ export interface UploadResult {
   sha512?: string;
 }
 
-export class Packages {
-  readonly #runtime: Runtime;
-  readonly #api: Client<paths>;
-
-  constructor(runtime: Runtime, api: Client<paths>) {
-    this.#runtime = runtime;
-    this.#api = api;
-  }
-
+export class Packages extends APIResource<paths> {
   /** The package of a service version. */
   async get(ref: PackageRef, options?: RequestOptions): Promise<PackageResponse> {
     const path = checkRef(ref);
-    const { data } = await this.#api.GET(PACKAGE_PATH, { params: { path }, ...callOptions(this.#runtime, options) });
+    const { data } = await this.api.GET(PACKAGE_PATH, { params: { path }, ...callOptions(this.runtime, options) });
     return data as PackageResponse;
   }
 
@@ -89,7 +80,7 @@ export class Packages {
       if (current?.metadata?.files_hash === params.skipIfFilesHash) return { package: current, skipped: true };
     }
     const response = await sendUpload(
-      this.#runtime,
+      this.runtime,
       { method: "PUT", url: fillPath(PACKAGE_PATH, path), body: multipart([{ name: "package", file, contentType: "application/gzip" }]) },
       { ...options, onProgress: params.onProgress, expectContinue: params.expectContinue ?? true },
     );

@@ -1,4 +1,5 @@
 import {
+  APIResource,
   callOptions,
   hashing,
   InvalidParameterError,
@@ -7,13 +8,12 @@ import {
   type Progress,
   pollUntil,
   type RequestOptions,
-  type Runtime,
   rawBody,
   sendUpload,
   type UploadSource,
   verifyingDigest,
 } from "@pkgapi/core";
-import type { Client, PathSerializer } from "openapi-fetch";
+import type { PathSerializer } from "openapi-fetch";
 import { MissingContentError, RecordRejectedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
 import { logIdFor } from "../ids.js";
@@ -74,19 +74,11 @@ export interface UploadOptions extends Omit<RequestOptions, "headers"> {
   onProgress?: (progress: Progress & { digest: string }) => void;
 }
 
-export class Records {
-  readonly #runtime: Runtime;
-  readonly #api: Client<paths>;
-
-  constructor(runtime: Runtime, api: Client<paths>) {
-    this.#runtime = runtime;
-    this.#api = api;
-  }
-
+export class Records extends APIResource<paths> {
   /** A record of a package log and its state. */
   async get(ref: RecordRef, options?: RequestOptions): Promise<PackageRecord> {
     const path = checkRef(ref);
-    const { data } = await this.#api.GET(RECORD_PATH, { params: { path }, pathSerializer: rawIds, ...callOptions(this.#runtime, options) });
+    const { data } = await this.api.GET(RECORD_PATH, { params: { path }, pathSerializer: rawIds, ...callOptions(this.runtime, options) });
     return data as PackageRecord;
   }
 
@@ -97,7 +89,7 @@ export class Records {
   async publish(params: PublishParams, options?: RequestOptions): Promise<PackageRecord> {
     const body = checkPublish(params);
     const path = { logId: await logIdFor(body.packageName) };
-    const { data } = await this.#api.POST(PUBLISH_PATH, { params: { path }, body, pathSerializer: rawIds, ...callOptions(this.#runtime, options) });
+    const { data } = await this.api.POST(PUBLISH_PATH, { params: { path }, body, pathSerializer: rawIds, ...callOptions(this.runtime, options) });
     return data as PackageRecord;
   }
 
@@ -129,7 +121,7 @@ export class Records {
   async uploadMissingContent(record: SourcingRecord, contents: ContentMap, options: UploadOptions = {}): Promise<void> {
     const { onProgress, ...requestOptions } = options;
     // Relative upload URLs (warg-server sends `v1/package/…`) are relative to the registry root.
-    const root = `${this.#runtime.baseUrl.replace(/\/v1$/, "")}/`;
+    const root = `${this.runtime.baseUrl.replace(/\/v1$/, "")}/`;
     const uploads = await Promise.all(
       planUploads(record, contents, root).map(async (upload) => ({
         ...upload,
@@ -145,7 +137,7 @@ export class Records {
     for (const { digest, method, url, headers, file } of uploads) {
       const { "content-type": contentType, ...rest } = headers;
       await sendUpload(
-        this.#runtime,
+        this.runtime,
         // Only the endpoint's own headers go out, as given (also `authorization`, to any host);
         // the client's token and headers do not. `accept: */*`: warg-server answers an empty 201.
         // Idempotent: the upload is content-addressed, so sending the same bytes again is harmless.
