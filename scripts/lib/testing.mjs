@@ -92,3 +92,35 @@ export function buildTarGz(name = "test-package", wasmBytes = 4096) {
   execFileSync("tar", ["-czf", file, "-C", dir, name]);
   return { path: file, bytes: readFileSync(file) };
 }
+
+/**
+ * The path-parameter property: 1,000 generated values (valid ones from `valid`, arbitrary and
+ * hostile strings) for one parameter. Each must either be rejected with an
+ * `InvalidParameterError` naming `param` before any request, or reach `server` inside the path
+ * segment that `path` (a regex with one group for the parameter) captures, decoding to itself.
+ * @param {{ server: Awaited<ReturnType<typeof localServer>>, param: string, valid: import("fast-check").Arbitrary<string>,
+ *   path: RegExp, call: (value: string) => PromiseLike<unknown>, InvalidParameterError: Function }} options
+ */
+export async function assertPathParameter({ server, param, valid, path, call, InvalidParameterError }) {
+  const fc = (await import("fast-check")).default;
+  const hostile = fc.constantFrom("..", ".", "a/b", "a?b", "a#b", "%2e%2e", "%2F", "", " ", "a\nb");
+  let accepted = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(valid, fc.string(), fc.string({ unit: "binary" }), hostile), async (value) => {
+      const before = server.requests.length;
+      const outcome = await Promise.resolve(call(value)).catch((error) => error);
+      if (outcome instanceof InvalidParameterError) {
+        if (outcome.param !== param) throw new Error(`rejected naming ${outcome.param}, expected ${param}`);
+        if (server.requests.length !== before) throw new Error(`${JSON.stringify(value)} was rejected after a request was sent`);
+        return;
+      }
+      const url = server.requests.at(-1)?.url ?? "";
+      const segment = path.exec(url)?.[1];
+      if (segment === undefined || decodeURIComponent(segment) !== value) throw new Error(`${JSON.stringify(value)} arrived as ${url}`);
+      accepted++;
+    }),
+    { numRuns: 1000 },
+  );
+  // Both outcomes must have been exercised, or the property proves little.
+  if (accepted === 0) throw new Error(`no generated ${param} was accepted`);
+}

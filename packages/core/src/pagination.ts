@@ -44,6 +44,14 @@ export class PagePromise<P extends Page<Item>, Item = P extends Page<infer I> ? 
     return this.#page.then(onFulfilled, onRejected);
   }
 
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<P | R> {
+    return this.#page.catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<P> {
+    return this.#page.finally(onFinally);
+  }
+
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
     yield* (await this.#page) as AsyncIterable<Item>;
   }

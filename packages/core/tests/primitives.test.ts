@@ -67,6 +67,16 @@ describe("pagination", () => {
     for await (const page of first.iterPages()) sizes.push(page.items.length);
     expect(sizes).toEqual([2, 2, 1]);
   });
+
+  it("can be caught and finalised like a promise", async () => {
+    let finalised = false;
+    const failure = await new PagePromise(() => Promise.reject(new Error("first page failed"))).catch((e) => (e as Error).message);
+    await new PagePromise(() => load(0)).finally(() => {
+      finalised = true;
+    });
+    expect(failure).toBe("first page failed");
+    expect(finalised).toBe(true);
+  });
 });
 
 describe("pollUntil", () => {
