@@ -1,4 +1,4 @@
-import { type ClientOptions, InvalidParameterError, type ProviderProfile, type RateLimitInfo, Runtime, requiredString } from "@pkgapi/core";
+import { type ClientOptions, type ProviderProfile, Runtime, rateLimitHeaders, requiredString } from "@pkgapi/core";
 import { version } from "../package.json";
 
 /** How Cloud Foundry's Cloud Controller authenticates, reports errors and rate limits. */
@@ -18,15 +18,8 @@ export const cloudFoundryProfile: ProviderProfile = {
     };
   },
   requestIdHeaders: ["x-vcap-request-id"],
-  rateLimit(headers): RateLimitInfo | undefined {
-    const remaining = headers.get("x-ratelimit-remaining");
-    const reset = headers.get("x-ratelimit-reset"); // Unix seconds
-    if (remaining === null && reset === null) return undefined;
-    return {
-      remaining: remaining === null ? undefined : Number(remaining),
-      resetAt: reset === null ? undefined : new Date(Number(reset) * 1000),
-    };
-  },
+  // Reset in Unix seconds, as Cloud Controller's rate limiter writes it.
+  rateLimit: rateLimitHeaders("x-ratelimit-remaining", "x-ratelimit-reset"),
 };
 
 export interface CloudFoundryClientOptions extends ClientOptions {
@@ -39,24 +32,7 @@ export interface CloudFoundryClientOptions extends ClientOptions {
 /** The runtime every client of a deployment goes through. */
 export function cloudFoundryRuntime(options: CloudFoundryClientOptions): Runtime {
   const { token, baseUrl, ...rest } = options ?? ({} as CloudFoundryClientOptions);
-  return new Runtime(cloudFoundryProfile, { ...rest, baseUrl: checkBaseUrl(baseUrl) }, requiredString("token", bareToken(token)));
-}
-
-/** The Cloud Controller URL (`cf api` prints it): required, http(s), no query or fragment. */
-function checkBaseUrl(value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    // reported below
-  }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
-    throw new InvalidParameterError(
-      "baseUrl",
-      `must be the http(s) URL of the Cloud Controller API, e.g. "https://api.sys.example.com", got ${JSON.stringify(value) ?? String(value)}`,
-    );
-  }
-  return value as string;
+  return new Runtime(cloudFoundryProfile, { ...rest, baseUrl }, requiredString("token", bareToken(token)));
 }
 
 /** `cf oauth-token` prints `bearer <token>`; accept that as well as the bare token. */

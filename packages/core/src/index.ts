@@ -13,6 +13,7 @@ export {
   type ProviderProfile,
   type RequestOptions,
   Runtime,
+  rateLimitHeaders,
   type SendRequest,
   type Transport,
 } from "./runtime.js";

@@ -115,11 +115,12 @@ export class Runtime {
     this.profile = profile;
     this.#options = options;
     const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
-    if (!baseUrl || !URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-      throw new InvalidParameterError("baseUrl", `must be an http(s) URL, got ${JSON.stringify(baseUrl ?? null)}`);
+    const parsed = baseUrl && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
+      throw new InvalidParameterError("baseUrl", `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`);
     }
-    this.baseUrl = baseUrl.replace(/\/+$/, "");
-    this.origin = new URL(this.baseUrl).origin;
+    this.baseUrl = parsed.href.replace(/\/+$/, "");
+    this.origin = parsed.origin;
     if (isNode) {
       const agent = `${profile.name.replace("@", "").replace("/", "-")}/${profile.version} node/${process.versions.node}`;
       this.#userAgent = options.userAgent ? `${agent} ${options.userAgent}` : agent;
@@ -343,4 +344,20 @@ export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSign
 
 function httpReason(status: number): string {
   return status >= 500 ? "Server error" : `HTTP ${status}`;
+}
+
+/**
+ * A `ProviderProfile.rateLimit` for APIs that send the requests left and the window's reset
+ * (Unix seconds) in two headers.
+ */
+export function rateLimitHeaders(remainingHeader: string, resetHeader: string): (headers: Headers) => RateLimitInfo | undefined {
+  return (headers) => {
+    const remaining = headers.get(remainingHeader);
+    const reset = headers.get(resetHeader);
+    if (remaining === null && reset === null) return undefined;
+    return {
+      remaining: remaining === null ? undefined : Number(remaining),
+      resetAt: reset === null ? undefined : new Date(Number(reset) * 1000),
+    };
+  };
 }

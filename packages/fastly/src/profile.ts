@@ -1,4 +1,4 @@
-import type { ProviderProfile, RateLimitInfo } from "@pkgapi/core";
+import { type ProviderProfile, rateLimitHeaders } from "@pkgapi/core";
 import { version } from "../package.json";
 
 /** How Fastly's API authenticates, reports errors and rate limits. */
@@ -12,13 +12,5 @@ export const fastlyProfile: ProviderProfile = {
     return { message: typeof msg === "string" ? msg : undefined, detail: typeof detail === "string" ? detail : undefined };
   },
   requestIdHeaders: ["fastly-request-id", "x-request-id"],
-  rateLimit(headers): RateLimitInfo | undefined {
-    const remaining = headers.get("fastly-ratelimit-remaining");
-    const reset = headers.get("fastly-ratelimit-reset");
-    if (remaining === null && reset === null) return undefined;
-    return {
-      remaining: remaining === null ? undefined : Number(remaining),
-      resetAt: reset === null ? undefined : new Date(Number(reset) * 1000),
-    };
-  },
+  rateLimit: rateLimitHeaders("fastly-ratelimit-remaining", "fastly-ratelimit-reset"),
 };

@@ -149,7 +149,7 @@ export class Packages extends APIResource<paths> {
     const path = { guid: guidParam("guid", guid) };
     const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.runtime, options) });
     const location = response.headers.get("location");
-    const url = location === null ? undefined : parseUrl(location, `${this.runtime.baseUrl}/`);
+    const url = location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`) ? new URL(location, `${this.runtime.baseUrl}/`) : undefined;
     const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
     if (!url || !jobGuid) {
       const request = { method: "DELETE", url: `${this.runtime.baseUrl}${fillPath(PACKAGE, path)}` };
@@ -238,14 +238,6 @@ export class Packages extends APIResource<paths> {
       },
       options,
     );
-  }
-}
-
-function parseUrl(value: string, base: string): URL | undefined {
-  try {
-    return new URL(value, base);
-  } catch {
-    return undefined;
   }
 }
 
