@@ -32,9 +32,22 @@ export function levelledLogger(logger: Logger, level: LogLevel, secrets: () => r
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
+/**
+ * Replaces each secret by `***`. A long secret goes wherever it occurs; a short one (under 8
+ * characters) only as a whole value, not inside a longer run of letters and digits, so that a
+ * token `t` does not turn `http` into `h***p`.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join("***");
+  for (const secret of secrets) {
+    if (!secret || !out.includes(secret)) continue;
+    if (secret.length >= 8) {
+      out = out.split(secret).join("***");
+      continue;
+    }
+    const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, "g"), "***");
+  }
   return out;
 }
 

@@ -21,7 +21,10 @@ import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus
 export interface ClientOptions {
   /** The API's base URL; each provider has a default. */
   baseUrl?: string;
-  /** Milliseconds one attempt may take, response body included. Default 60 000. */
+  /**
+   * Milliseconds one attempt may take, response body included. Default 60 000. A streamed body
+   * (a download) may take longer as a whole, but never waits more than this for its next chunk.
+   */
   timeout?: number;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number;
@@ -121,13 +124,20 @@ export class Runtime {
     }
     this.baseUrl = parsed.href.replace(/\/+$/, "");
     this.origin = parsed.origin;
+    checkLimits(options);
     if (isNode) {
       const agent = `${profile.name.replace("@", "").replace("/", "-")}/${profile.version} node/${process.versions.node}`;
       this.#userAgent = options.userAgent ? `${agent} ${options.userAgent}` : agent;
     }
+    // A header cannot carry CR, LF or other control characters; say so without quoting the token.
+    if (token && !HEADER_SAFE.test(token))
+      throw new InvalidParameterError("token", "contains characters an HTTP header cannot carry (CR, LF or other control characters)");
     if (token && profile.auth) this.#credential = [profile.auth.header, profile.auth.value(token)];
     this.#secrets = token ? [token] : [];
     this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
+    if (this.#credential && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
+      this.log.warn(`${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`);
+    }
   }
 
   /** The fetch the caller configured, if any. */
@@ -158,12 +168,14 @@ export class Runtime {
 
   /** Sends a request through the whole pipeline. */
   async send<Body = BodyInit>(req: SendRequest<Body>, options: RequestOptions & { throwOnError?: boolean } = {}): Promise<Response> {
+    checkLimits(options);
     const method = req.method.toUpperCase();
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
     const timeout = options.timeout ?? this.#options.timeout ?? 60_000;
     const idempotent = req.idempotent ?? IDEMPOTENT.has(method);
     const transport = req.transport ?? (this.#fetchTransport as Transport<Body>);
-    let url = new URL(req.url, `${this.baseUrl}/`).href;
+    // A path is relative to the base URL's own path too (an API gateway at https://gw.example.com/fastly).
+    let url = new URL(/^\/(?!\/)/.test(req.url) ? `${this.baseUrl}${req.url}` : req.url, `${this.baseUrl}/`).href;
     let current = { method, body: req.body };
     let redirects = 0;
 
@@ -172,7 +184,7 @@ export class Runtime {
       const headers = this.#headers(url, req, options.headers, attempt);
       const timer = new AbortController();
       const signal = anySignal(options.signal, timer.signal);
-      const timeoutId = setTimeout(() => timer.abort(), timeout);
+      let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => timer.abort(), timeout);
       let bodySent = false;
       let response: Response;
       this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
@@ -181,6 +193,11 @@ export class Runtime {
         bodySent = body !== undefined;
         response = await transport({ method: current.method, url, headers, body, signal });
         if (!req.stream || !response.ok) response = await this.#buffered(response, headers, info);
+        else {
+          clearTimeout(timeoutId);
+          timeoutId = undefined;
+          response = idleTimeout(response, url, timeout, timer, options.signal, info);
+        }
       } catch (error) {
         if (options.signal?.aborted) throw new APIUserAbortError(info);
         if (error instanceof PkgapiError) throw error;
@@ -233,15 +250,16 @@ export class Runtime {
   #fetchTransport: Transport<BodyInit> = ({ method, url, headers, body, signal }) => {
     // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
     headers.delete("expect");
+    const stream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
     return (this.#options.fetch ?? globalThis.fetch)(url, {
       method,
       headers,
       body,
       signal,
-      // Node's fetch buffers a whole request body unless redirects are errors (undici#4058);
-      // body-less requests follow redirects here, where credentials can be dropped per origin.
-      redirect: body !== undefined ? "error" : isNode ? "manual" : "follow",
-      ...(body !== undefined && typeof ReadableStream !== "undefined" && body instanceof ReadableStream ? { duplex: "half" } : {}),
+      // Node's fetch buffers a whole stream body unless redirects are errors (undici#4058); other
+      // requests follow redirects here, where credentials are dropped per origin and bodies re-sent.
+      redirect: stream ? "error" : isNode ? "manual" : "follow",
+      ...(stream ? { duplex: "half" } : {}),
     } as RequestInit);
   };
 
@@ -291,9 +309,9 @@ export class Runtime {
     const snippet = typeof body === "string" && body.trim() ? body.trim().slice(0, 200) : undefined;
     return APIError.for({
       status: response.status,
-      headers: response.headers,
+      headers: this.#redactedHeaders(response.headers),
       body,
-      message: found.message ?? (response.statusText || httpReason(response.status)),
+      message: found.message ?? (this.redact(response.statusText) || httpReason(response.status)),
       detail: found.detail ?? snippet,
       request,
       requestId: this.profile.requestIdHeaders?.map((name) => response.headers.get(name)).find(Boolean) ?? undefined,
@@ -310,21 +328,98 @@ export class Runtime {
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
     if (NULL_BODY.has(response.status)) return new Response(null, init);
     const body = await response.arrayBuffer();
-    if (!response.ok || !body.byteLength || !sent.get("accept")?.includes("application/json")) return new Response(body, init);
+    if (!response.ok || !sent.get("accept")?.includes("application/json")) return new Response(body, init);
+    const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
+    // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
+    const promisesJson = response.status === 200 || response.status === 201;
+    if (!body.byteLength) {
+      if (promisesJson) throw invalid("expected a JSON body, got an empty one");
+      return new Response(body, init);
+    }
     const type = response.headers.get("content-type") ?? "";
     const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(type);
     if (!isJson && type && !/^text\//i.test(type)) return new Response(body, init);
-    if (!isJson) throw new InvalidResponseError(response.status, response.headers, info, `expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
+    if (!isJson) throw invalid(`expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
+    let parsed: unknown;
     try {
-      JSON.parse(decoder.decode(body));
-    } catch (error) {
-      throw new InvalidResponseError(response.status, response.headers, info, `body is not valid JSON (${(error as Error).message})`);
+      parsed = JSON.parse(decoder.decode(body));
+    } catch {
+      // Not JSON.parse's message: it quotes the body, where a cut-off echo of the token escapes redaction.
+      throw invalid(`body is not valid JSON (${body.byteLength} bytes)`);
     }
+    if (parsed === null && promisesJson) throw invalid("expected a JSON object, got null");
     return new Response(body, init);
+  }
+
+  /** Headers kept on an error, with any echo of the token removed (they are printed with it). */
+  #redactedHeaders(headers: Headers): Headers {
+    const out = new Headers();
+    headers.forEach((value, name) => {
+      out.append(name, this.redact(value));
+    });
+    return out;
   }
 }
 
 const decoder = new TextDecoder();
+/** Visible ASCII, space and tab: what a header value can carry. */
+const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** `timeout`, `maxRetries` and `maxRetryAfter` are finite, non-negative numbers (retries whole). */
+function checkLimits(options: { timeout?: unknown; maxRetries?: unknown; maxRetryAfter?: unknown }) {
+  for (const name of ["timeout", "maxRetries", "maxRetryAfter"] as const) {
+    const value = options[name];
+    if (value === undefined) continue;
+    const whole = name === "maxRetries";
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
+      const shown = typeof value === "number" || value === null ? String(value) : typeof value;
+      throw new InvalidParameterError(name, `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`);
+    }
+  }
+}
+
+/**
+ * A streamed body that fails with `APIConnectionTimeoutError` when the server sends nothing for
+ * `timeout` ms while the reader waits for the next chunk (a slow reader is not a stalled server).
+ * The connection is closed then; read errors become typed errors too.
+ */
+function idleTimeout(
+  response: Response,
+  url: string,
+  timeout: number,
+  timer: AbortController,
+  signal: AbortSignal | undefined,
+  info: ErrorRequestInfo,
+): Response {
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const id = setTimeout(() => timer.abort(), timeout);
+        try {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (error) {
+          if (signal?.aborted) controller.error(new APIUserAbortError(info));
+          else controller.error(timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error));
+        } finally {
+          clearTimeout(id);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+  const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(wrapped, "url", { value: response.url || url });
+  return wrapped;
+}
 
 /** A signal that aborts when any of the given ones does. */
 export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal {

@@ -50,11 +50,23 @@ async function open(param: string, source: UploadSource, filename: string | unde
       throw new InvalidParameterError(param, `cannot read ${JSON.stringify(source)}: ${error.code ?? error.message}`);
     });
     if (!stat.isFile()) throw new InvalidParameterError(param, `${JSON.stringify(source)} is not a file`);
+    const size = stat.size;
     return {
-      size: stat.size,
+      size,
       filename: filename ?? path.basename(source),
       replayable: true,
-      chunks: () => fs.createReadStream(source, { highWaterMark: CHUNK_BYTES }),
+      // The Content-Length promised `size` bytes: a file that changed since is an error now, not a
+      // request the server waits on until the timeout (and again on every retry).
+      async *chunks() {
+        let read = 0;
+        for await (const chunk of fs.createReadStream(source, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Uint8Array>) {
+          read += chunk.byteLength;
+          if (read > size) break;
+          yield chunk;
+        }
+        if (read !== size)
+          throw new InvalidParameterError(param, `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`);
+      },
     };
   }
   if (typeof Blob !== "undefined" && source instanceof Blob) {

@@ -53,7 +53,8 @@ async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransport
 
     const sendBody = () => {
       clearTimeout(waitTimer);
-      if (source || !body) return;
+      // Never open the source for a request that already failed (a late 100-continue fallback).
+      if (source || !body || req.destroyed) return;
       let loaded = 0;
       source = Readable.from(
         (async function* () {
@@ -88,7 +89,16 @@ async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransport
       const stream = [204, 205, 304].includes(status) ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
       resolve(new Response(stream, { status, statusText: res.statusMessage, headers: responseHeaders }));
     });
-    req.on("error", reject);
+    // However the attempt ends (reset, abort, timeout), the fallback timer goes and the source is
+    // closed: a failed attempt must not keep a file descriptor or the event loop.
+    req.on("error", (error) => {
+      clearTimeout(waitTimer);
+      reject(error);
+    });
+    req.on("close", () => {
+      clearTimeout(waitTimer);
+      if (!finished) source?.destroy();
+    });
 
     if (!body) req.end();
     else if (options.expectContinue) {

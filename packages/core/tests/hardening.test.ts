@@ -1,0 +1,272 @@
+// Nothing leaks, nothing hangs (issue 15): each case is a fault or bad input served by a real
+// node:http server, and each failed before the fix it guards.
+import { mkdtempSync, readdirSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+import {
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  download,
+  InvalidParameterError,
+  InvalidResponseError,
+  multipart,
+  type OpenedSource,
+  openSource,
+  Runtime,
+  rawBody,
+  sendUpload,
+} from "../src/index.js";
+import { capturingRuntime, TOKEN, testProfile } from "./helpers.js";
+
+type Server = Awaited<ReturnType<typeof localServer>>;
+let server: Server | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const dir = mkdtempSync(join(tmpdir(), "pkgapi-hardening-"));
+function tempFile(name: string, size: number): string {
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.alloc(size, 7));
+  return path;
+}
+const openFds = () => readdirSync("/proc/self/fd").length;
+const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+
+function expectNoToken(error: unknown, token = TOKEN) {
+  for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)]) expect(text).not.toContain(token);
+}
+
+describe("leaks and hangs", () => {
+  it("closes the file of every failed upload attempt (fds back to the start after resets and retries)", async () => {
+    server = await localServer((req) => {
+      // Take a little of the body, then reset the connection mid-upload.
+      req.once("data", () => req.socket.destroy());
+    });
+    const { runtime } = capturingRuntime(server.url, { maxRetries: 1 });
+    const path = tempFile("reset.bin", 8 * 1024 * 1024);
+    const before = openFds();
+    for (let i = 0; i < 5; i++) {
+      const file = await openSource("file", path);
+      const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }).catch((e) => e);
+      expect(error.name).toBe("APIConnectionError");
+    }
+    expect(server.requests.length).toBe(10);
+    await vi.waitFor(() => expect(openFds()).toBe(before));
+  });
+
+  it("clears the 100-continue fallback timer when the connection fails while waiting: no timer, no file opened", async () => {
+    server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
+    const { runtime } = capturingRuntime(server.url, { maxRetries: 0 });
+    let opened = 0;
+    const file: OpenedSource = {
+      size: 3,
+      filename: "a.bin",
+      replayable: true,
+      async *chunks() {
+        opened++;
+        yield new Uint8Array(3);
+      },
+    };
+    const before = timers();
+    const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 200 }).catch(
+      (e) => e,
+    );
+    expect(error.name).toBe("APIConnectionError");
+    expect(timers()).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(opened).toBe(0);
+  });
+
+  it("clears the 100-continue fallback timer when the caller aborts while waiting", async () => {
+    let resolveSeen = () => {};
+    const seen = new Promise<void>((resolve) => {
+      resolveSeen = resolve;
+    });
+    server = await localServer(() => {}, { onCheckContinue: () => resolveSeen() });
+    const { runtime } = capturingRuntime(server.url);
+    const body = multipart([{ name: "a", value: "b" }]);
+    const before = timers();
+    const controller = new AbortController();
+    const pending = sendUpload(runtime, { method: "POST", url: "/upload", body }, { expectContinue: true, expectTimeout: 20_000, signal: controller.signal });
+    await seen;
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(timers()).toBe(before);
+  });
+
+  it("times out a download whose body stalls mid-stream (idle timeout between chunks)", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/zip", "content-length": "1000" });
+      res.write(Buffer.alloc(100)); // then nothing more
+    });
+    const { runtime } = capturingRuntime(server.url, { timeout: 300 });
+    const { stream } = await download(runtime, "/bits");
+    const error = await new Response(stream).arrayBuffer().catch((e) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("fails an upload whose file changed size after it was opened, at once and without retrying", async () => {
+    server = await localServer(async (req, res) => {
+      await readBody(req).catch(() => undefined);
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const { runtime } = capturingRuntime(server.url, { timeout: 5_000 });
+    for (const [name, size] of [
+      ["shrunk.bin", 1024],
+      ["grown.bin", 3 * 1024 * 1024],
+    ] as const) {
+      const path = tempFile(name, 2 * 1024 * 1024);
+      const file = await openSource("file", path);
+      truncateSync(path, size);
+      const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }).catch((e) => e);
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect(error.message).toMatch(/`file`: changed size while it was read/);
+    }
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("secrets", () => {
+  it("removes an echoed token from statusText and from the headers an APIError keeps", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(401, `Bad token ${TOKEN}`, { "content-type": "text/plain", "x-echo": `Bearer ${TOKEN}` }).end();
+    });
+    const { runtime } = capturingRuntime(server.url);
+    const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.message).toContain("Bad token ***");
+    expect(error.headers.get("x-echo")).toBe("Bearer ***");
+    expectNoToken(error);
+  });
+
+  it("removes an echoed token from a quoted Content-Type and from the headers an InvalidResponseError keeps", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "content-type": `text/html; echo=${TOKEN}`, "x-echo": TOKEN }).end("<html>login</html>");
+    });
+    const { runtime } = capturingRuntime(server.url);
+    const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain("echo=***");
+    expectNoToken(error);
+  });
+
+  it("does not quote a malformed JSON body (JSON.parse's message would show part of an echoed token)", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" }).end(`${TOKEN} is wrong`);
+    });
+    const { runtime } = capturingRuntime(server.url);
+    const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain("body is not valid JSON");
+    expect(error.message).not.toContain(TOKEN.slice(0, 6));
+  });
+
+  it("redacts a short token only where it stands alone, leaving other text intact", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: "token t is not valid" }));
+    });
+    const runtime = new Runtime(testProfile, { baseUrl: server.url, logLevel: "off" }, "t");
+    const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
+    expect(error.message).toContain(`${server.url}/thing`);
+    expect(error.message).toContain("token *** is not valid");
+  });
+
+  it("refuses a token a header cannot carry (CR/LF, control characters) without quoting it", async () => {
+    server = await localServer((_req, res) => res.writeHead(200).end("{}"));
+    for (const token of ["abc\r\nx-evil: 1", "abc\ndef", "abc\0def", "tökén"]) {
+      let error: unknown;
+      try {
+        new Runtime(testProfile, { baseUrl: server.url }, token);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect(error).toMatchObject({ param: "token" });
+      expectNoToken(error, token);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("correctness", () => {
+  it("keeps the base URL's path for uploads and downloads (an API gateway)", async () => {
+    server = await localServer(async (req, res) => {
+      await readBody(req);
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const { runtime } = capturingRuntime(`${server.url}/gw/fastly`);
+    await sendUpload(runtime, { method: "PUT", url: "/service/x/package", body: rawBody(await openSource("file", new Uint8Array(4))) });
+    await new Response((await download(runtime, "/v3/packages/g/download")).stream).arrayBuffer();
+    await runtime.send({ method: "GET", url: "/service/x" });
+    expect(server.requests.map((r) => r.url)).toEqual(["/gw/fastly/service/x/package", "/gw/fastly/v3/packages/g/download", "/gw/fastly/service/x"]);
+  });
+
+  it.each([
+    ["an empty body", ""],
+    ["null", "null"],
+  ])("gives InvalidResponseError for a 200 JSON answer with %s", async (_, body) => {
+    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+    const { runtime } = capturingRuntime(server.url);
+    await expect(runtime.send({ method: "GET", url: "/thing" })).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  it("follows a same-origin 307 and 308 with a replayable JSON body, sending the body again", async () => {
+    const bodies: string[] = [];
+    server = await localServer(async (req, res) => {
+      bodies.push((await readBody(req)).toString());
+      if (req.url === "/old") res.writeHead(307, { location: "/older" }).end();
+      else if (req.url === "/older") res.writeHead(308, { location: "/new" }).end();
+      else res.writeHead(201, { "content-type": "application/json" }).end('{"ok":true}');
+    });
+    const { runtime } = capturingRuntime(server.url);
+    const response = await runtime.fetch()(`${server.url}/old`, { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
+    expect(await response.json()).toEqual({ ok: true });
+    expect(server.requests.map((r) => [r.method, r.url])).toEqual([
+      ["POST", "/old"],
+      ["POST", "/older"],
+      ["POST", "/new"],
+    ]);
+    expect(bodies).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+  });
+
+  it.each([
+    ["timeout", -1],
+    ["timeout", Number.NaN],
+    ["timeout", Number.POSITIVE_INFINITY],
+    ["timeout", "5000"],
+    ["maxRetries", 1.5],
+    ["maxRetries", -1],
+    ["maxRetryAfter", Number.NaN],
+    ["maxRetryAfter", null],
+  ])("refuses the client option %s = %s at construction, and per call", async (name, value) => {
+    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    expect(() => new Runtime(testProfile, { baseUrl: server?.url, [name]: value })).toThrow(InvalidParameterError);
+    expect(() => new Runtime(testProfile, { baseUrl: server?.url, [name]: value })).toThrow(`\`${name}\``);
+    if (name !== "maxRetryAfter") {
+      const { runtime } = capturingRuntime(server.url);
+      await expect(runtime.send({ method: "GET", url: "/thing" }, { [name]: value })).rejects.toThrow(InvalidParameterError);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("warns once through the logger when the token would go over plain http to a non-loopback host", async () => {
+    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} };
+    const local = new Runtime(testProfile, { baseUrl: server.url, logger }, TOKEN);
+    await local.send({ method: "GET", url: "/thing" });
+    expect(warnings).toEqual([]);
+    new Runtime(testProfile, { baseUrl: "http://registry.example.com/v1", logger }, TOKEN);
+    new Runtime(testProfile, { baseUrl: "https://registry.example.com/v1", logger }, TOKEN);
+    new Runtime(testProfile, { baseUrl: "http://registry.example.com/v1", logger });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/plain http:\/\/ to registry\.example\.com/);
+    expect(warnings[0]).not.toContain(TOKEN);
+  });
+});
