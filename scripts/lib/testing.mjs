@@ -124,3 +124,33 @@ export async function assertPathParameter({ server, param, valid, path, call, In
   // Both outcomes must have been exercised, or the property proves little.
   if (accepted === 0) throw new Error(`no generated ${param} was accepted`);
 }
+
+/**
+ * Calls every method of a facade resource with bad input (`null`, a number) and reports, per
+ * call, whether it threw synchronously and what its promise rejected with. Async methods must
+ * never throw synchronously: callers chain `.catch` on them.
+ * @param {object} resource
+ * @returns {Promise<Array<{ call: string, threw: boolean, rejection?: unknown }>>}
+ */
+export async function callWithBadInput(resource) {
+  const names = Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter((name) => name !== "constructor" && typeof resource[name] === "function");
+  const outcomes = [];
+  for (const name of names) {
+    for (const args of [[null], [42, 42]]) {
+      const call = `${name}(${args.map(String).join(", ")})`;
+      let result;
+      try {
+        result = resource[name](...args);
+      } catch {
+        outcomes.push({ call, threw: true });
+        continue;
+      }
+      const rejection = await Promise.resolve(result).then(
+        () => undefined,
+        (error) => error,
+      );
+      outcomes.push({ call, threw: false, rejection });
+    }
+  }
+  return outcomes;
+}

@@ -1,7 +1,7 @@
 // Client options, input checks (before any request) and Cloud Controller's errors, against a local server.
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+import { callWithBadInput, localServer } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient, InvalidParameterError, RateLimitError } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
 import { APP, cfPackage, GUID, json, TOKEN } from "./helpers.js";
@@ -150,5 +150,14 @@ describe("Cloud Controller's errors", () => {
     for (const text of [error.message, inspect(error, { depth: 20 }), JSON.stringify(error), inspect(cf, { depth: 20 }), JSON.stringify(cf)]) {
       expect(text).not.toContain(TOKEN);
     }
+  });
+});
+
+describe("async methods and bad input", () => {
+  it("never throw synchronously: every method hands back a promise that rejects, and nothing is sent", async () => {
+    const outcomes = await callWithBadInput(client().packages);
+    expect(outcomes.filter((o) => o.threw).map((o) => o.call)).toEqual([]);
+    for (const { call, rejection } of outcomes) expect(rejection, call).toBeInstanceOf(Error);
+    expect(server.requests).toHaveLength(0);
   });
 });

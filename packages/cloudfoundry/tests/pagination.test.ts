@@ -1,7 +1,7 @@
 // list and listForApp against local node:http servers: pages, `next.href`, filters on the wire.
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { createCloudFoundryClient } from "../src/index.js";
+import { createCloudFoundryClient, InvalidResponseError } from "../src/index.js";
 import { APP, cfPackage, json, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -161,5 +161,37 @@ describe("filters on the wire", () => {
     const all = [];
     for await (const pkg of client.packages.listForApp(APP, { perPage: 2 })) all.push(pkg);
     expect(all).toHaveLength(7);
+  });
+});
+
+describe("broken pagination", () => {
+  it("stops with InvalidResponseError when the server serves the same next page again (a cycle)", async () => {
+    // Page 2's `next` leads to page 2 again, forever.
+    const server = await localServer((req, res) => {
+      const page = new URL(req.url ?? "/", "http://x").searchParams.get("page") ?? "1";
+      json(res, 200, {
+        pagination: { total_results: 4, total_pages: 2, next: { href: `${server.url}/v3/packages?page=2` } },
+        resources: [cfPackage(guid(Number(page)), "READY")],
+      });
+    });
+    servers.push(server);
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const pkg of client.packages.list()) seen.push(pkg.guid);
+    })().catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toMatch(/pagination cycle/);
+    expect(seen).toEqual([guid(1), guid(2)]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("gives InvalidResponseError, not a TypeError, for a list whose `resources` is null", async () => {
+    const server = await localServer((_req, res) => json(res, 200, { pagination: { total_results: 0, total_pages: 1, next: null }, resources: null }));
+    servers.push(server);
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
+    const error = await client.packages.list().catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain("`resources`");
   });
 });

@@ -1,5 +1,6 @@
 /** Glue between the runtime and the two generated clients. */
-import openapiFetch, { type Client, type ClientOptions } from "openapi-fetch";
+import openapiFetch, { type Client, type ClientOptions, defaultPathSerializer, type PathSerializer } from "openapi-fetch";
+import { refuseDotSegment } from "./params.js";
 import type { RequestOptions, Runtime } from "./runtime.js";
 
 // openapi-fetch's CJS build exports `createClient` as `exports.default`; Node-style interop (our
@@ -15,8 +16,14 @@ export function openapiClient<Paths extends {}>(
   throwOnError: boolean,
   options: Pick<ClientOptions, "querySerializer" | "bodySerializer"> = {},
 ): Client<Paths> {
-  return createClient<Paths>({ ...options, baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }) });
+  return createClient<Paths>({ ...options, baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }), pathSerializer: safePath });
 }
+
+/** The default serializer, but a `.` or `..` value is refused as the facade does (encoding leaves them as they are). */
+const safePath: PathSerializer = (path, params) => {
+  for (const [name, value] of Object.entries(params ?? {})) refuseDotSegment(name, value);
+  return defaultPathSerializer(path, params);
+};
 
 /** Per-call options (signal, timeout, retries, headers) for an openapi-fetch call made by a facade. */
 export function callOptions(runtime: Runtime, options: RequestOptions = {}) {

@@ -1,19 +1,33 @@
 /** Pages that can be awaited one at a time or iterated item by item with `for await`. */
+import { InvalidResponseError } from "./errors.js";
 
 export class Page<Item> implements AsyncIterable<Item> {
+  /** The cursors (next links) followed to reach this page. */
+  #followed: ReadonlySet<string> = new Set();
+
   constructor(
     /** The items of this page. */
     readonly items: Item[],
     /** Loads the next page; absent on the last one. */
     private readonly loadNext?: () => Promise<Page<Item>>,
+    /** What identifies the next page (its link or cursor): a server that hands one out again is caught. */
+    private readonly nextCursor?: string,
   ) {}
 
   hasNextPage(): boolean {
     return this.loadNext !== undefined;
   }
 
+  /** The next page; `InvalidResponseError` when the server leads back to a page already served (a cycle). */
   async getNextPage(): Promise<Page<Item> | undefined> {
-    return this.loadNext?.();
+    if (!this.loadNext) return undefined;
+    if (this.nextCursor !== undefined && this.#followed.has(this.nextCursor)) {
+      const request = { method: "GET", url: this.nextCursor };
+      throw new InvalidResponseError(200, new Headers(), request, "the next page link leads back to a page already served (a pagination cycle)");
+    }
+    const next = await this.loadNext();
+    next.#followed = this.nextCursor === undefined ? this.#followed : new Set([...this.#followed, this.nextCursor]);
+    return next;
   }
 
   /** This page and every later one. */

@@ -24,9 +24,14 @@ export function stringParam(name: string, value: unknown, rule: PathParamRule = 
  * (dot segments, which URL parsers collapse even when encoded) and what the API never accepts.
  */
 export function pathParam(name: string, value: unknown, rule: PathParamRule = {}): string {
+  refuseDotSegment(name, value);
+  return stringParam(name, value, rule);
+}
+
+/** `.` and `..` (also percent-encoded) would move a request to another path: refused. */
+export function refuseDotSegment(name: string, value: unknown): void {
   if (typeof value === "string" && /^(%2e|\.){1,2}$/i.test(value))
     throw new InvalidParameterError(name, `must not be a dot segment (${JSON.stringify(value)})`);
-  return stringParam(name, value, rule);
 }
 
 /** An integer parameter (a version number, a page size) within bounds. */

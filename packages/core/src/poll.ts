@@ -1,6 +1,7 @@
 /** Poll until a resource settles: backoff between polls, an overall deadline, abortable. */
-import { APIConnectionTimeoutError, APIUserAbortError, WaitTimeoutError } from "./errors.js";
+import { APIUserAbortError, WaitTimeoutError } from "./errors.js";
 import { sleep } from "./retry.js";
+import { anySignal } from "./runtime.js";
 
 export interface PollOptions {
   /** First wait between polls in ms. Default 1 000. */
@@ -9,7 +10,7 @@ export interface PollOptions {
   maxInterval?: number;
   /** Growth of the wait per poll. Default 1.5. */
   factor?: number;
-  /** Give up after this many ms. Default 300 000 (5 minutes). */
+  /** Give up after this many ms: a deadline for the whole wait, polls and their retries included. Default 300 000 (5 minutes). */
   timeout?: number;
   signal?: AbortSignal;
 }
@@ -17,29 +18,42 @@ export interface PollOptions {
 /**
  * Calls `poll` until `settled` says the value is final, and returns it. `settled` may throw to
  * end the wait with an error (e.g. a failed job). Throws `WaitTimeoutError` at the deadline.
- * `poll` is told the ms left (at least 1 s), so that one slow request cannot overrun the deadline by more.
+ * `poll` gets the ms left and a signal that fires at the deadline (or when the caller aborts):
+ * a poll that hangs or retries is cut off there, not after its own timeout.
  */
-export async function pollUntil<T>(what: string, poll: (msLeft: number) => Promise<T>, settled: (value: T) => boolean, options: PollOptions = {}): Promise<T> {
+export async function pollUntil<T>(
+  what: string,
+  poll: (msLeft: number, signal: AbortSignal) => Promise<T>,
+  settled: (value: T) => boolean,
+  options: PollOptions = {},
+): Promise<T> {
   const { interval = 1_000, maxInterval = 10_000, factor = 1.5, timeout = 300_000, signal } = options;
   const started = Date.now();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeout);
+  const both = anySignal(signal, deadline.signal);
   let wait = interval;
   let last: T | undefined;
-  for (;;) {
-    if (signal?.aborted) throw new APIUserAbortError();
-    const value = await poll(Math.max(timeout - (Date.now() - started), 1_000)).catch((error) => {
-      // A poll cut short by the deadline is the wait timing out, not a connection problem.
-      if (error instanceof APIConnectionTimeoutError && Date.now() - started >= timeout) throw new WaitTimeoutError(timeout, last, what);
-      throw error;
-    });
-    last = value;
-    if (settled(value)) return value;
-    const left = timeout - (Date.now() - started);
-    if (left <= 0) throw new WaitTimeoutError(timeout, value, what);
-    try {
-      await sleep(Math.min(wait, left), signal);
-    } catch {
-      throw new APIUserAbortError();
+  const stopped = () => (signal?.aborted ? new APIUserAbortError() : new WaitTimeoutError(timeout, last, what));
+  // Also ends the wait for a poll that ignores the signal.
+  const cutOff = new Promise<never>((_, reject) => both.addEventListener("abort", () => reject(stopped()), { once: true }));
+  cutOff.catch(() => {});
+  try {
+    for (;;) {
+      if (both.aborted) throw stopped();
+      const polled = poll(Math.max(timeout - (Date.now() - started), 1), both);
+      const value = await Promise.race([polled, cutOff]).catch((error) => {
+        // A poll cut short by the deadline is the wait timing out, not a connection problem.
+        throw both.aborted ? stopped() : error;
+      });
+      last = value;
+      if (settled(value)) return value;
+      await sleep(wait, both).catch(() => {
+        throw stopped();
+      });
+      wait = Math.min(wait * factor, maxInterval);
     }
-    wait = Math.min(wait * factor, maxInterval);
+  } finally {
+    clearTimeout(timer);
   }
 }

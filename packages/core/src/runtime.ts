@@ -145,6 +145,12 @@ export class Runtime {
     return this.#options.fetch;
   }
 
+  /** An `InvalidResponseError` for a 2xx answer whose shape the facade cannot use, without echoes of the token. */
+  invalidResponse(response: Response, problem: string, method = "GET"): InvalidResponseError {
+    const request = { method, url: this.redact(response.url) };
+    return new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), request, this.redact(problem));
+  }
+
   /** Removes the token from text that is about to leave the client (messages, bodies). */
   redact(text: string): string {
     return redactSecrets(text, this.#secrets);
@@ -326,19 +332,19 @@ export class Runtime {
    */
   async #buffered(response: Response, sent: Headers, info: ErrorRequestInfo): Promise<Response> {
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-    if (NULL_BODY.has(response.status)) return new Response(null, init);
+    if (NULL_BODY.has(response.status)) return withUrl(new Response(null, init), info.url);
     const body = await response.arrayBuffer();
-    if (!response.ok || !sent.get("accept")?.includes("application/json")) return new Response(body, init);
+    if (!response.ok || !sent.get("accept")?.includes("application/json")) return withUrl(new Response(body, init), info.url);
     const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
     if (!body.byteLength) {
       if (promisesJson) throw invalid("expected a JSON body, got an empty one");
-      return new Response(body, init);
+      return withUrl(new Response(body, init), info.url);
     }
     const type = response.headers.get("content-type") ?? "";
     const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(type);
-    if (!isJson && type && !/^text\//i.test(type)) return new Response(body, init);
+    if (!isJson && type && !/^text\//i.test(type)) return withUrl(new Response(body, init), info.url);
     if (!isJson) throw invalid(`expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
     let parsed: unknown;
     try {
@@ -348,7 +354,7 @@ export class Runtime {
       throw invalid(`body is not valid JSON (${body.byteLength} bytes)`);
     }
     if (parsed === null && promisesJson) throw invalid("expected a JSON object, got null");
-    return new Response(body, init);
+    return withUrl(new Response(body, init), info.url);
   }
 
   /** Headers kept on an error, with any echo of the token removed (they are printed with it). */
@@ -416,9 +422,13 @@ function idleTimeout(
     },
     { highWaterMark: 0 },
   );
-  const wrapped = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperty(wrapped, "url", { value: response.url || url });
-  return wrapped;
+  return withUrl(new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+}
+
+/** A rebuilt Response keeps the URL it came from (redacted where it is kept for errors). */
+function withUrl(response: Response, url: string): Response {
+  Object.defineProperty(response, "url", { value: url });
+  return response;
 }
 
 /** A signal that aborts when any of the given ones does. */

@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildTarGz, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
+import { buildTarGz, callWithBadInput, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
 import { APIUserAbortError, AuthenticationError, createFastlyClient, IntegrityError, InvalidParameterError, MAX_PACKAGE_BYTES } from "../src/index.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -123,6 +124,32 @@ describe("packages.upload", () => {
     expect(error).toMatchObject({ param: "file", message: expect.stringContaining("100000001 bytes; the limit is 100000000 bytes") });
     expect(server.requests).toHaveLength(0);
   });
+
+  it("refuses an empty package: a file or Buffer before sending, an empty stream before it completes", async () => {
+    let completed = 0;
+    server = await localServer((req, res) => {
+      readBody(req).then(
+        () => {
+          completed++;
+          res.writeHead(200, { "content-type": "application/json" }).end("{}");
+        },
+        () => undefined,
+      );
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-empty-"));
+    const empty = path.join(dir, "empty.tar.gz");
+    writeFileSync(empty, "");
+    const client = createFastlyClient({ token, baseUrl: server.url });
+    for (const file of [empty, Buffer.alloc(0)]) {
+      const error = await client.packages.upload({ ...ref, file }).catch((e) => e);
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect(error).toMatchObject({ param: "file", message: expect.stringContaining("is empty (0 bytes)") });
+    }
+    expect(server.requests).toHaveLength(0);
+    const error = await client.packages.upload({ ...ref, file: Readable.from([]) }).catch((e) => e);
+    expect(error).toMatchObject({ param: "file", message: expect.stringContaining("is an empty stream") });
+    expect(completed).toBe(0);
+  });
 });
 
 describe("input checks and secrets", () => {
@@ -159,5 +186,15 @@ describe("input checks and secrets", () => {
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.headers["x-trace"]).toBe("t1");
+  });
+});
+
+describe("async methods and bad input", () => {
+  it("never throw synchronously: every method hands back a promise that rejects, and nothing is sent", async () => {
+    const { server } = await fakeFastly();
+    const outcomes = await callWithBadInput(createFastlyClient({ token, baseUrl: server.url }).packages);
+    expect(outcomes.filter((o) => o.threw).map((o) => o.call)).toEqual([]);
+    for (const { call, rejection } of outcomes) expect(rejection, call).toBeInstanceOf(Error);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@
 import type { ServerResponse } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+import { callWithBadInput, localServer } from "../../../scripts/lib/testing.mjs";
 import { createWargClient, InvalidParameterError, type PublishParams, type WargClient } from "../src/index.js";
 
 const ref = {
@@ -97,5 +97,15 @@ describe("input validation", () => {
       client.records.publish({ ...valid, contentSources: { "greeter.wasm": [{ type: "httpGet", url: "https://cdn.example.com/greeter.wasm" }] } }),
       "contentSources",
     );
+  });
+});
+
+describe("async methods and bad input", () => {
+  it("never throw synchronously: every method hands back a promise that rejects, and nothing is sent", async () => {
+    server.requests.length = 0;
+    const outcomes = await callWithBadInput(client.records);
+    expect(outcomes.filter((o) => o.threw).map((o) => o.call)).toEqual([]);
+    for (const { call, rejection } of outcomes) expect(rejection, call).toBeInstanceOf(Error);
+    expect(server.requests).toHaveLength(0);
   });
 });

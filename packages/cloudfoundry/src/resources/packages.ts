@@ -93,7 +93,7 @@ export class PackagePage extends Page<Package> {
   readonly pagination: Pagination;
 
   constructor(list: PackageList, loadNext?: () => Promise<PackagePage>) {
-    super(list.resources, loadNext);
+    super(list.resources, loadNext, list.pagination?.next?.href);
     this.pagination = list.pagination;
   }
 }
@@ -167,8 +167,8 @@ export class Packages extends APIResource<paths> {
   list(filters: PackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
     return new PagePromise(async () => {
       const query = listQuery(filters, ALL_FILTERS, "list");
-      const { data } = await this.api.GET(PACKAGES, { params: { query }, ...callOptions(this.runtime, options) });
-      return this.#page(data as PackageList, options);
+      const { data, response } = await this.api.GET(PACKAGES, { params: { query }, ...callOptions(this.runtime, options) });
+      return this.#page(data as PackageList, response, options);
     });
   }
 
@@ -177,12 +177,13 @@ export class Packages extends APIResource<paths> {
     return new PagePromise(async () => {
       const path = { guid: guidParam("appGuid", appGuid) };
       const query = listQuery(filters, APP_FILTERS, "listForApp");
-      const { data } = await this.api.GET(APP_PACKAGES, { params: { path, query }, ...callOptions(this.runtime, options) });
-      return this.#page(data as PackageList, options);
+      const { data, response } = await this.api.GET(APP_PACKAGES, { params: { path, query }, ...callOptions(this.runtime, options) });
+      return this.#page(data as PackageList, response, options);
     });
   }
 
-  #page(list: PackageList, options?: RequestOptions): PackagePage {
+  #page(list: PackageList, response: Response, options?: RequestOptions): PackagePage {
+    if (!Array.isArray(list?.resources)) throw this.runtime.invalidResponse(response, "expected `resources` to be an array of packages");
     const next = list.pagination?.next?.href;
     return new PackagePage(list, next ? () => this.#nextPage(next, options) : undefined);
   }
@@ -190,7 +191,7 @@ export class Packages extends APIResource<paths> {
   // `next.href` is absolute and already carries every filter; the runtime sends credentials to the API's origin only.
   async #nextPage(href: string, options?: RequestOptions): Promise<PackagePage> {
     const response = await this.runtime.send({ method: "GET", url: href }, options);
-    return this.#page((await response.json()) as PackageList, options);
+    return this.#page((await response.json()) as PackageList, response, options);
   }
 
   /**
@@ -219,7 +220,7 @@ export class Packages extends APIResource<paths> {
    * Downloads a `READY` bits package's zip as a stream. Follows Cloud Controller's redirect to
    * the blobstore without the token; also takes the zip when the API serves it itself.
    */
-  download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
+  async download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
     return download(this.runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
   }
 
@@ -231,7 +232,7 @@ export class Packages extends APIResource<paths> {
     const id = guidParam("guid", guid);
     return pollUntil(
       `Package ${id}`,
-      (msLeft) => this.get(id, { signal: options.signal, timeout: msLeft }),
+      (msLeft, signal) => this.get(id, { signal, timeout: msLeft }),
       (pkg) => {
         if (pkg.state === "FAILED" || pkg.state === "EXPIRED") throw new PackageFailedError(pkg);
         return pkg.state === "READY";

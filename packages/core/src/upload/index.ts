@@ -17,7 +17,11 @@ export interface UploadRequest {
 }
 
 /** Sends a streamed body through the runtime: retried only when the source can be read again. */
-export function sendUpload(runtime: Runtime, req: UploadRequest, options: RequestOptions & Omit<UploadTransportOptions, "fetch"> = {}): Promise<Response> {
+export async function sendUpload(
+  runtime: Runtime,
+  req: UploadRequest,
+  options: RequestOptions & Omit<UploadTransportOptions, "fetch"> = {},
+): Promise<Response> {
   const { onProgress, expectContinue, expectTimeout, ...requestOptions } = options;
   return runtime.send(
     {

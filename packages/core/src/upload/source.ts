@@ -19,13 +19,19 @@ export interface OpenedSource {
   blob?: Blob;
 }
 
-export async function openSource(param: string, source: UploadSource, options: { filename?: string; maxBytes?: number } = {}): Promise<OpenedSource> {
+/** `maxBytes`: the largest size accepted; `nonEmpty`: refuse a source of 0 bytes. */
+export async function openSource(
+  param: string,
+  source: UploadSource,
+  options: { filename?: string; maxBytes?: number; nonEmpty?: boolean } = {},
+): Promise<OpenedSource> {
   const opened = await open(param, source, options.filename);
-  const max = options.maxBytes;
+  const { maxBytes: max, nonEmpty } = options;
   if (max !== undefined && opened.size !== undefined && opened.size > max) {
     throw new InvalidParameterError(param, `is ${opened.size} bytes; the limit is ${max} bytes`);
   }
-  if (max === undefined || opened.size !== undefined) return opened;
+  if (nonEmpty && opened.size === 0) throw new InvalidParameterError(param, "is empty (0 bytes)");
+  if ((max === undefined && !nonEmpty) || opened.size !== undefined) return opened;
   // Unknown size: count while streaming and stop at the limit rather than send a partial file silently.
   const chunks = opened.chunks;
   return {
@@ -34,9 +40,10 @@ export async function openSource(param: string, source: UploadSource, options: {
       let seen = 0;
       for await (const chunk of chunks()) {
         seen += chunk.byteLength;
-        if (seen > max) throw new InvalidParameterError(param, `stream exceeded the limit of ${max} bytes; the upload was stopped`);
+        if (max !== undefined && seen > max) throw new InvalidParameterError(param, `stream exceeded the limit of ${max} bytes; the upload was stopped`);
         yield chunk;
       }
+      if (nonEmpty && seen === 0) throw new InvalidParameterError(param, "is an empty stream (0 bytes); the upload was stopped");
     },
   };
 }

@@ -64,12 +64,16 @@ export class Packages extends APIResource<paths> {
   }
 
   /**
-   * Uploads a package, streamed from its source. Refuses files over 100,000,000 bytes before
-   * sending; checks the SHA-512 of what was sent against the `hashsum` Fastly computed.
+   * Uploads a package, streamed from its source. Refuses empty files and files over 100,000,000
+   * bytes before sending; checks the SHA-512 of what was sent against the `hashsum` Fastly computed.
    */
   async upload(params: UploadParams, options: RequestOptions = {}): Promise<UploadResult> {
     const path = checkRef(params);
-    const source = await openSource("file", params.file, { filename: params.filename ?? defaultName(params.file), maxBytes: MAX_PACKAGE_BYTES });
+    const source = await openSource("file", params.file, {
+      filename: params.filename ?? defaultName(params.file),
+      maxBytes: MAX_PACKAGE_BYTES,
+      nonEmpty: true,
+    });
     // Hashing costs time on every byte: only when the result will be checked.
     const file = params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
     if (params.skipIfFilesHash) {

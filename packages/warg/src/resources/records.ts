@@ -103,7 +103,7 @@ export class Records extends APIResource<paths> {
     const { logId, recordId } = checkRef(ref);
     const record = await pollUntil(
       `Record ${recordId} of log ${logId}`,
-      (msLeft) => this.get(ref, { signal: poll.signal, timeout: msLeft }),
+      (msLeft, signal) => this.get(ref, { signal, timeout: msLeft }),
       (value) => {
         if (value.state === "rejected") throw new RecordRejectedError(value);
         if (value.state === "sourcing" && !allowSourcing) throw new MissingContentError(value);
