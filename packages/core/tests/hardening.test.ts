@@ -47,22 +47,33 @@ function expectNoToken(error: unknown, token = TOKEN) {
 }
 
 describe("leaks and hangs", () => {
-  it("closes the file of every failed upload attempt (fds back to the start after resets and retries)", async () => {
-    server = await localServer((req) => {
-      // Take a little of the body, then reset the connection mid-upload.
-      req.once("data", () => req.socket.destroy());
-    });
-    const { runtime } = capturingRuntime(server.url, { maxRetries: 1 });
-    const path = tempFile("reset.bin", 8 * 1024 * 1024);
-    const before = openFds();
-    for (let i = 0; i < 5; i++) {
-      const file = await openSource("file", path);
-      const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }).catch((e) => e);
-      expect(error.name).toBe("APIConnectionError");
-    }
-    expect(server.requests.length).toBe(10);
-    await vi.waitFor(() => expect(openFds()).toBe(before));
-  });
+  it.each(["reset", "timeout", "abort"] as const)(
+    "closes the file of every failed upload attempt (%s, with retries): open fds back to the start",
+    async (fault) => {
+      let received = () => {};
+      server = await localServer((req) => {
+        req.once("data", () => {
+          received();
+          // Take a little of the body, then reset the connection, or stall.
+          if (fault === "reset") req.socket.destroy();
+          else req.pause();
+        });
+      });
+      const { runtime } = capturingRuntime(server.url, { maxRetries: 1, timeout: 300 });
+      const path = tempFile(`${fault}.bin`, 8 * 1024 * 1024);
+      const before = openFds();
+      for (let i = 0; i < 4; i++) {
+        const file = await openSource("file", path);
+        const controller = new AbortController();
+        if (fault === "abort") received = () => controller.abort();
+        const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }, { signal: controller.signal }).catch((e) => e);
+        expect(error.name).toBe({ reset: "APIConnectionError", timeout: "APIConnectionTimeoutError", abort: "APIUserAbortError" }[fault]);
+      }
+      expect(server.requests.length).toBe(fault === "abort" ? 4 : 8);
+      await server.close(); // the server's own sockets count too
+      await vi.waitFor(() => expect(openFds()).toBeLessThanOrEqual(before));
+    },
+  );
 
   it("clears the 100-continue fallback timer when the connection fails while waiting: no timer, no file opened", async () => {
     server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
