@@ -5,7 +5,6 @@ import {
   download,
   fillPath,
   InvalidParameterError,
-  InvalidResponseError,
   integerParam,
   multipart,
   openSource,
@@ -152,12 +151,10 @@ export class Packages extends APIResource<paths> {
     const url = location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`) ? new URL(location, `${this.runtime.baseUrl}/`) : undefined;
     const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
     if (!url || !jobGuid) {
-      const request = { method: "DELETE", url: `${this.runtime.baseUrl}${fillPath(PACKAGE, path)}` };
-      throw new InvalidResponseError(
-        response.status,
-        response.headers,
-        request,
+      throw this.runtime.invalidResponse(
+        response,
         `expected a Location header naming the deletion job (/v3/jobs/{guid}), got ${JSON.stringify(location)}`,
+        "DELETE",
       );
     }
     return { guid: decodeURIComponent(jobGuid), url: url.href };
