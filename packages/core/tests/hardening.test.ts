@@ -1,5 +1,6 @@
 // Nothing leaks, nothing hangs (issue 15): each case is a fault or bad input served by a real
 // node:http server, and each failed before the fix it guards.
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, truncateSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
@@ -113,6 +114,25 @@ describe("leaks and hangs", () => {
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
     expect(timers()).toBeLessThanOrEqual(before);
+  });
+
+  it("leaves nothing keeping the process alive after an upload fails while waiting for 100 Continue (a child process exits)", async () => {
+    server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
+    // The built package, as an app uses it; the fallback timer (60 s) would hold the process.
+    const script = `
+      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1], maxRetries: 0 });
+      const file = await openSource("file", new Uint8Array(10));
+      const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 60_000 }).catch((e) => e);
+      console.log(error.name);`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], { stdio: ["ignore", "pipe", "inherit"], timeout: 20_000 }); // killed if it hangs
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(output.trim()).toBe("APIConnectionError");
+    expect(code).toBe(0);
   });
 
   it("times out a download whose body stalls mid-stream (idle timeout between chunks)", async () => {
