@@ -56,8 +56,8 @@ export interface ProviderProfile {
   defaultBaseUrl?: string;
   /** The header carrying the credential, and its value for a token. */
   auth?: { header: string; value(token: string): string };
-  /** Finds the human message in the provider's error body. */
-  errorMessage(body: unknown): { message?: string; detail?: string };
+  /** Finds the human message, and the provider's error code if any, in the provider's error body. */
+  errorMessage(body: unknown): { message?: string; detail?: string; code?: string | number };
   requestIdHeaders?: readonly string[];
   rateLimit?(headers: Headers): RateLimitInfo | undefined;
 }
@@ -282,6 +282,7 @@ export class Runtime {
   async #apiError(response: Response, request: ErrorRequestInfo): Promise<APIError> {
     const text = this.redact(await response.text().catch(() => ""));
     let body: unknown = text;
+    // Parsed whatever the content type says: Cloud Foundry's rate limiter sends its JSON as text/plain.
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
@@ -295,6 +296,7 @@ export class Runtime {
       body,
       message: found.message ?? (response.statusText || httpReason(response.status)),
       detail: found.detail ?? snippet,
+      code: found.code,
       request,
       requestId: this.profile.requestIdHeaders?.map((name) => response.headers.get(name)).find(Boolean) ?? undefined,
       rateLimit: this.profile.rateLimit?.(response.headers),
