@@ -18,7 +18,7 @@ export type {
   TimestampFilter,
 } from "./filters.js";
 export type { components, operations, paths } from "./generated/schema.js";
-export { type ErrorItem, type Job, JobFailedError, type Jobs, type JobState, PendingJob } from "./resources/jobs.js";
+export { type ErrorItem, type Job, JobFailedError, type JobState, type Jobs, PendingJob } from "./resources/jobs.js";
 export {
   type CopyParams,
   type CreateParams,

@@ -40,10 +40,12 @@ const raw = createCloudFoundryClient(tagged("fetch")).raw;
 const sdk = new PackagesApi(createConfiguration(tagged("sdk")));
 const sdkJobs = new JobsApi(createConfiguration(tagged("sdk")));
 // This generator version has no per-call init overrides: set headers through a middleware.
-const withHeaders = (headers: Record<string, string>) => async ({ url, init }: { url: string; init: RequestInit }) => ({
-  url,
-  init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
-});
+const withHeaders =
+  (headers: Record<string, string>) =>
+  async ({ url, init }: { url: string; init: RequestInit }) => ({
+    url,
+    init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
+  });
 const sdkWith = (headers: Record<string, string>) => sdk.withPreMiddleware(withHeaders(headers));
 const sdkPrefer = (status: number) => sdkWith({ prefer: `code=${status}` });
 const sdkClients = (headers: Record<string, string>) => ({ packages: sdkWith(headers), jobs: sdkJobs.withPreMiddleware(withHeaders(headers)) });
@@ -132,7 +134,8 @@ const operations: Record<string, Operation> = {
   uploadPackageBits: {
     errors: [400, 401, 403, 404, 413, 422, 429, 500, 503],
     facade: (options) => facade.upload({ guid: GUID, bits: ZIP }, options),
-    fetch: (headers) => raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: uploadForm, headers }),
+    fetch: (headers) =>
+      raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: uploadForm, headers }),
     sdk: ({ packages: api }) => api.uploadPackageBits({ guid: GUID, bits: blob() }),
   },
   downloadPackageBits: {
