@@ -1051,8 +1051,9 @@ export interface components {
         RequestId: string;
         /**
          * @description Seconds to wait before retrying: the time left in the current rate-limit window
-         *     (`middleware/base_rate_limiter.rb` writes `expires_in`). Cloud Controller releases before
-         *     2022 sent the window's reset time in Unix seconds here instead.
+         *     (`middleware/base_rate_limiter.rb` writes `expires_in`). Before commit `411ab44c11`
+         *     (2023-05, "Refactor rate limiters") Cloud Controller sent the window's reset time in Unix
+         *     seconds here instead.
          * @example 1800
          */
         RetryAfter: number;
