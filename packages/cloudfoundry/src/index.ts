@@ -2,6 +2,7 @@ import { openapiClient, type Runtime } from "@pkgapi/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { type CloudFoundryClientOptions, cloudFoundryProfile, cloudFoundryRuntime } from "./profile.js";
+import { Jobs } from "./resources/jobs.js";
 import { Packages } from "./resources/packages.js";
 
 export * from "@pkgapi/core";
@@ -17,11 +18,11 @@ export type {
   TimestampFilter,
 } from "./filters.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export { type ErrorItem, type Job, JobFailedError, type JobState, type Jobs, PendingJob } from "./resources/jobs.js";
 export {
   type CopyParams,
   type CreateParams,
   type DockerData,
-  type Job,
   type MetadataCreate,
   type MetadataUpdate,
   type Package,
@@ -37,6 +38,8 @@ export { type CloudFoundryClientOptions, cloudFoundryProfile };
 
 export interface CloudFoundryClient {
   packages: Packages;
+  /** Cloud Controller's asynchronous jobs: `get(guid)` and `wait(guid)`. */
+  jobs: Jobs;
   /** The typed openapi-fetch client on the same runtime; answers `{ data, error, response }`. */
   raw: Client<paths>;
 }
@@ -44,7 +47,8 @@ export interface CloudFoundryClient {
 /** A client for the packages of Cloud Foundry's Cloud Controller API v3. */
 export function createCloudFoundryClient(options: CloudFoundryClientOptions): CloudFoundryClient {
   const runtime = cloudFoundryRuntime(options);
-  return { packages: new Packages(runtime, openapi(runtime, true)), raw: openapi(runtime, false) };
+  const api = openapi(runtime, true);
+  return { packages: new Packages(runtime, api), jobs: new Jobs(runtime, api), raw: openapi(runtime, false) };
 }
 
 /**

@@ -9,12 +9,13 @@ export const cloudFoundryProfile: ProviderProfile = {
   // Cloud Controller compares the scheme case-insensitively; `Bearer` is the RFC 6750 spelling.
   auth: { header: "Authorization", value: (token) => `Bearer ${token}` },
   errorMessage(body) {
-    // `{"errors": [{detail, title, code}]}`: the title (`CF-ResourceNotFound`) and its detail.
+    // `{"errors": [{detail, title, code}]}`: the title (`CF-ResourceNotFound`), its detail and code (10010).
     const errors = (body as { errors?: unknown }).errors;
-    const first = (Array.isArray(errors) ? errors[0] : undefined) as { title?: unknown; detail?: unknown } | undefined;
+    const first = (Array.isArray(errors) ? errors[0] : undefined) as { title?: unknown; detail?: unknown; code?: unknown } | undefined;
     return {
       message: typeof first?.title === "string" ? first.title : undefined,
       detail: typeof first?.detail === "string" ? first.detail : undefined,
+      code: typeof first?.code === "number" ? first.code : undefined,
     };
   },
   requestIdHeaders: ["x-vcap-request-id"],

@@ -142,6 +142,61 @@ describe("Cloud Controller's errors", () => {
     expect(error.rateLimit).toEqual({ remaining: 0, resetAt: new Date(1787216400 * 1000) });
   });
 
+  describe("the rate limiter's text/plain 429", () => {
+    // As middleware/base_rate_limiter.rb answers: the JSON envelope as text/plain, Retry-After in seconds.
+    const ENVELOPE = { errors: [{ title: "CF-RateLimitExceeded", detail: "Rate Limit Exceeded", code: 10013 }] };
+    const rateLimited = (res: import("node:http").ServerResponse) =>
+      res
+        .writeHead(429, {
+          "content-type": "text/plain; charset=utf-8",
+          "retry-after": "1",
+          "x-ratelimit-limit": "100",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": "1787216400",
+          "x-vcap-request-id": "req-1::req-2",
+        })
+        .end(JSON.stringify(ENVELOPE));
+    const logged: string[] = [];
+    const logger = { debug() {}, info: (line: string) => logged.push(line), warn() {}, error() {} };
+    const retrying = (maxRetries: number) => createCloudFoundryClient({ token: TOKEN, baseUrl: server.url, maxRetries, logger, logLevel: "info" });
+    beforeEach(() => {
+      logged.length = 0;
+    });
+
+    it("is retried after Retry-After, and the retry's answer is returned", async () => {
+      let calls = 0;
+      answer = (res) => (calls++ === 0 ? rateLimited(res) : json(res, 200, cfPackage(GUID, "READY")));
+      const pkg = await retrying(2).packages.get(GUID);
+      expect(pkg).toMatchObject({ guid: GUID, state: "READY" });
+      expect(server.requests.map((r) => r.headers["x-pkgapi-retry-count"])).toEqual([undefined, "1"]);
+      // The wait is the server's Retry-After (1 s), not the client's own backoff (0.5 s at most here).
+      expect(logged).toEqual([`retrying GET ${server.url}/v3/packages/${GUID} in 1000 ms (429)`]);
+    });
+
+    it("becomes a RateLimitError with Cloud Foundry's code 10013 when the retries run out", async () => {
+      answer = rateLimited;
+      const error = await retrying(1)
+        .packages.get(GUID)
+        .catch((e) => e);
+      expect(server.requests).toHaveLength(2);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error.code).toBe(10013);
+      expect(error.body).toEqual(ENVELOPE);
+      expect(error.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(error.message).toBe(`429 CF-RateLimitExceeded: Rate Limit Exceeded (GET ${server.url}/v3/packages/${GUID})`);
+      expect(error.rateLimit).toEqual({ remaining: 0, resetAt: new Date(1787216400 * 1000) });
+      expect(error.toJSON()).toMatchObject({ status: 429, code: 10013 });
+
+      // The generated SDK goes through the same runtime.
+      server.requests.length = 0;
+      const sdkError = await new PackagesApi(createConfiguration({ token: TOKEN, baseUrl: server.url, maxRetries: 0 }))
+        .getPackage({ guid: GUID })
+        .catch((e) => e);
+      expect(sdkError).toBeInstanceOf(RateLimitError);
+      expect(sdkError.code).toBe(10013);
+    });
+  });
+
   it("keep the token out of messages, bodies, inspect and JSON", async () => {
     answer = (res) => json(res, 401, { errors: [{ detail: `Invalid Auth Token ${TOKEN}`, title: "CF-InvalidAuthToken", code: 1000 }] });
     const cf = client();

@@ -8,34 +8,51 @@ import {
   BadRequestError,
   createCloudFoundryClient,
   InternalServerError,
+  JobFailedError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   type RequestOptions,
   UnprocessableEntityError,
 } from "../src/index.js";
-import { createConfiguration, ListPackagesOrderByEnum, PackageState, PackagesApi, PackageType } from "../src/sdk.js";
+import { createConfiguration, JobState, JobsApi, PackageOrderBy, PackageState, PackagesApi, PackageType } from "../src/sdk.js";
 
 const baseUrl = inject("mockUrl");
 const token = "contract-test-token";
 const GUID = "44f7c078-0934-470f-9883-4fcddc5b8f13";
 const APP = "1e4e7e10-0c6a-4d3a-9d1d-8fa2a9d2b6f5";
 const OTHER_APP = "9a3c5e77-41d2-4b8f-a0e6-3c1d2f4b5a68";
+const JOB = "c33a5caf-77e0-4d6e-b587-5555d339bc9a";
+const RESOURCES = [{ checksum: { value: "002d760bea1be268e27077412e11a320d0f164d3" }, size_in_bytes: 1024, path: "app/lib/server.js", mode: "644" }];
 const ZIP = Buffer.from("PK\u0003\u0004 contract-test package bytes");
 const tagged = (client: string) => ({ token, baseUrl, maxRetries: 0, headers: { "x-contract-client": client } });
 const prefer = (status: number) => ({ headers: { prefer: `code=${status}` } });
-// Prism only mocks a status whose media type the request accepts; nginx's 413 page is HTML.
-const preferError = (status: number) => ({ headers: { prefer: `code=${status}`, ...(status === 413 ? { accept: "application/json, text/html" } : {}) } });
+// Prism only mocks a status whose media type the request accepts (Cloud Controller ignores Accept):
+// nginx's 413 page is HTML, the rate limiter's 429 is text/plain.
+const ERROR_MEDIA_TYPES: Record<number, string> = { 413: "text/html", 429: "text/plain" };
+const preferError = (status: number) => ({
+  headers: { prefer: `code=${status}`, ...(ERROR_MEDIA_TYPES[status] ? { accept: `application/json, ${ERROR_MEDIA_TYPES[status]}` } : {}) },
+});
 
-const facade = createCloudFoundryClient(tagged("facade")).packages;
+const cf = createCloudFoundryClient(tagged("facade"));
+const facade = cf.packages;
 const raw = createCloudFoundryClient(tagged("fetch")).raw;
 const sdk = new PackagesApi(createConfiguration(tagged("sdk")));
+const sdkJobs = new JobsApi(createConfiguration(tagged("sdk")));
 // This generator version has no per-call init overrides: set headers through a middleware.
-const sdkWith = (headers: Record<string, string>) =>
-  sdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
+const withHeaders =
+  (headers: Record<string, string>) =>
+  async ({ url, init }: { url: string; init: RequestInit }) => ({
+    url,
+    init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
+  });
+const sdkWith = (headers: Record<string, string>) => sdk.withPreMiddleware(withHeaders(headers));
 const sdkPrefer = (status: number) => sdkWith({ prefer: `code=${status}` });
-const bitsForm = (body: { bits?: Blob }) => {
+const sdkClients = (headers: Record<string, string>) => ({ packages: sdkWith(headers), jobs: sdkJobs.withPreMiddleware(withHeaders(headers)) });
+// As the cf CLI sends them: `resources` a plain text field (no file name), then the zip.
+const uploadForm = (body: { bits?: Blob; resources?: string }) => {
   const form = new FormData();
+  if (body.resources) form.append("resources", body.resources);
   form.append("bits", body.bits as Blob, "package.zip");
   return form;
 };
@@ -52,7 +69,8 @@ const packageShape = {
   metadata: { labels: expect.any(Object), annotations: expect.any(Object) },
   links: expect.objectContaining({ self: { href: expect.stringMatching(/^https:\/\//) }, app: { href: expect.any(String) } }),
 };
-const errorsShape = { errors: [{ detail: expect.any(String), title: expect.stringMatching(/^CF-/), code: expect.any(Number) }] };
+// `UnknownError` (500) is the one title without the `CF-` prefix.
+const errorsShape = { errors: [{ detail: expect.any(String), title: expect.stringMatching(/^(CF-\w+|UnknownError)$/), code: expect.any(Number) }] };
 const REQUEST_ID = "5c7f3e2a-8b1d-4f6e-9a0c-2d4e6f8a0b1c::7a9b1c3d-5e7f-4a2b-8c4d-6e8f0a2b4c6d";
 
 const ERROR_CLASSES: Record<number, typeof APIError> = {
@@ -65,6 +83,7 @@ const ERROR_CLASSES: Record<number, typeof APIError> = {
   429: RateLimitError,
   500: InternalServerError,
   502: InternalServerError,
+  503: InternalServerError,
 };
 
 /** One operation through each client, with per-call options (the facade) or headers (the others). */
@@ -72,57 +91,64 @@ interface Operation {
   errors: number[];
   facade(options: RequestOptions): PromiseLike<unknown>;
   fetch(headers: Record<string, string>): Promise<{ error?: unknown; response: Response }>;
-  sdk(api: PackagesApi): Promise<unknown>;
+  sdk(api: { packages: PackagesApi; jobs: JobsApi }): Promise<unknown>;
 }
 
 const operations: Record<string, Operation> = {
   listAppPackages: {
-    errors: [400, 401, 403, 404, 429],
+    errors: [400, 401, 403, 404, 429, 500, 503],
     facade: (options) => facade.listForApp(APP, {}, options),
     fetch: (headers) => raw.GET("/v3/apps/{guid}/packages", { params: { path: { guid: APP } }, headers }),
-    sdk: (api) => api.listAppPackages({ guid: APP }),
+    sdk: ({ packages: api }) => api.listAppPackages({ guid: APP }),
   },
   listPackages: {
-    errors: [400, 401, 403, 429],
+    errors: [400, 401, 403, 429, 500, 503],
     facade: (options) => facade.list({}, options),
     fetch: (headers) => raw.GET("/v3/packages", { headers }),
-    sdk: (api) => api.listPackages({}),
+    sdk: ({ packages: api }) => api.listPackages({}),
   },
   createPackage: {
-    errors: [400, 401, 403, 422, 429],
+    errors: [400, 401, 403, 422, 429, 500, 503],
     facade: (options) => facade.create({ type: "bits", appGuid: APP }, options),
     fetch: (headers) => raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } }, headers }),
-    sdk: (api) => api.createPackage({ createPackageRequest: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } }),
+    sdk: ({ packages: api }) => api.createPackage({ packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } }),
   },
   getPackage: {
-    errors: [401, 403, 404, 429],
+    errors: [401, 403, 404, 429, 500, 503],
     facade: (options) => facade.get(GUID, options),
     fetch: (headers) => raw.GET("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
-    sdk: (api) => api.getPackage({ guid: GUID }),
+    sdk: ({ packages: api }) => api.getPackage({ guid: GUID }),
   },
   updatePackage: {
-    errors: [400, 401, 403, 404, 422, 429],
+    errors: [400, 401, 403, 404, 422, 429, 500, 503],
     facade: (options) => facade.update(GUID, { metadata: { labels: { team: "payments" } } }, options),
     fetch: (headers) => raw.PATCH("/v3/packages/{guid}", { params: { path: { guid: GUID } }, body: { metadata: { labels: { team: "payments" } } }, headers }),
-    sdk: (api) => api.updatePackage({ guid: GUID, updatePackageRequest: { metadata: { labels: { team: "payments" } } } }),
+    sdk: ({ packages: api }) => api.updatePackage({ guid: GUID, packageUpdate: { metadata: { labels: { team: "payments" } } } }),
   },
   deletePackage: {
-    errors: [401, 403, 404, 429],
+    errors: [401, 403, 404, 422, 429, 500, 503],
     facade: (options) => facade.delete(GUID, options),
     fetch: (headers) => raw.DELETE("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
-    sdk: (api) => api.deletePackage({ guid: GUID }),
+    sdk: ({ packages: api }) => api.deletePackage({ guid: GUID }),
   },
   uploadPackageBits: {
-    errors: [400, 401, 403, 404, 413, 422, 429],
+    errors: [400, 401, 403, 404, 413, 422, 429, 500, 503],
     facade: (options) => facade.upload({ guid: GUID, bits: ZIP }, options),
-    fetch: (headers) => raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: bitsForm, headers }),
-    sdk: (api) => api.uploadPackageBits({ guid: GUID, bits: blob() }),
+    fetch: (headers) =>
+      raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: uploadForm, headers }),
+    sdk: ({ packages: api }) => api.uploadPackageBits({ guid: GUID, bits: blob() }),
   },
   downloadPackageBits: {
-    errors: [401, 403, 404, 422, 429, 500, 502],
+    errors: [401, 403, 404, 422, 429, 500, 502, 503],
     facade: (options) => facade.download(GUID, options),
     fetch: (headers) => raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, parseAs: "arrayBuffer", headers }),
-    sdk: (api) => api.downloadPackageBits({ guid: GUID }),
+    sdk: ({ packages: api }) => api.downloadPackageBits({ guid: GUID }),
+  },
+  getJob: {
+    errors: [401, 403, 404, 429, 500, 503],
+    facade: (options) => cf.jobs.get(JOB, options),
+    fetch: (headers) => raw.GET("/v3/jobs/{guid}", { params: { path: { guid: JOB } }, headers }),
+    sdk: ({ jobs }) => jobs.getJob({ guid: JOB }),
   },
 };
 
@@ -142,18 +168,25 @@ describe("errors: every declared error status through every client", () => {
           expect(failure.body).toContain("413 Request Entity Too Large");
         } else {
           expect(failure.body).toEqual(errorsShape);
-          const [first] = (failure.body as { errors: Array<{ title: string; detail: string }> }).errors;
+          const [first] = (failure.body as { errors: Array<{ title: string; detail: string; code: number }> }).errors;
           expect(failure.message).toContain(`${status} ${first?.title}: ${first?.detail}`);
+          expect(failure.code).toBe(first?.code);
           expect(failure.requestId).toBe(REQUEST_ID);
         }
-        if (status === 429) expect(failure.headers.get("retry-after")).toBe("1800");
+        if (status === 429) {
+          // Cloud Controller's rate limiter sends its JSON envelope as text/plain.
+          expect(failure.headers.get("content-type")).toMatch(/^text\/plain/);
+          expect(failure.code).toBe(10013);
+          expect(failure.headers.get("retry-after")).toBe("1800");
+          expect(failure.rateLimit).toEqual({ remaining: 19000, resetAt: new Date(1787218200 * 1000) });
+        }
 
         const { error, response } = await operation.fetch(preferError(status).headers);
         expect(response.status).toBe(status);
         if (status === 413) expect(error).toContain("413 Request Entity Too Large");
         else expect(error).toEqual(failure.body);
 
-        const sdkFailure = await operation.sdk(sdkWith(preferError(status).headers)).then(
+        const sdkFailure = await operation.sdk(sdkClients(preferError(status).headers)).then(
           () => expect.fail("the SDK resolved"),
           (e: unknown) => e as APIError,
         );
@@ -200,7 +233,7 @@ describe("listPackages 200", () => {
   it("through the generated SDK", async () => {
     const list = await sdk.listPackages({
       states: [PackageState.READY, PackageState.FAILED],
-      orderBy: ListPackagesOrderByEnum.created_at_desc,
+      orderBy: PackageOrderBy.created_at_desc,
       createdAtsGt: "2026-08-01T00:00:00Z",
       labelSelector: "team=payments",
     });
@@ -240,7 +273,7 @@ describe("createPackage 201", () => {
     expect(response.status).toBe(201);
     expect(data).toMatchObject({ ...packageShape, state: "AWAITING_UPLOAD" });
 
-    const pkg = await sdk.createPackage({ createPackageRequest: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } });
+    const pkg = await sdk.createPackage({ packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } });
     expect(pkg.guid).toBe(data?.guid);
   });
 
@@ -255,7 +288,7 @@ describe("createPackage 201", () => {
     expect(response.status).toBe(201);
     expect(data).toMatchObject(packageShape);
 
-    const pkg = await sdk.createPackage({ sourceGuid: GUID, createPackageRequest: { relationships: { app: { data: { guid: OTHER_APP } } } } });
+    const pkg = await sdk.createPackage({ sourceGuid: GUID, packageCreate: { relationships: { app: { data: { guid: OTHER_APP } } } } });
     expect(pkg.guid).toBe(copied.guid);
   });
 });
@@ -291,7 +324,7 @@ describe("updatePackage 200", () => {
     expect(response.status).toBe(200);
     expect(data).toEqual(pkg);
 
-    const sdkPkg = await sdk.updatePackage({ guid: GUID, updatePackageRequest: { username: "robot-deployer", password: "n3w-registry-token" } });
+    const sdkPkg = await sdk.updatePackage({ guid: GUID, packageUpdate: { username: "robot-deployer", password: "n3w-registry-token" } });
     expect(sdkPkg.data).toMatchObject({ username: "robot-deployer", password: "***" });
   });
 });
@@ -299,7 +332,7 @@ describe("updatePackage 200", () => {
 describe("deletePackage 202", () => {
   it("through every client: the job is named by the Location header", async () => {
     const job = await facade.delete(GUID);
-    expect(job).toEqual({ guid: "c33a5caf-77e0-4d6e-b587-5555d339bc9a", url: "https://api.cf.example/v3/jobs/c33a5caf-77e0-4d6e-b587-5555d339bc9a" });
+    expect(job).toMatchObject({ guid: JOB, url: `https://api.cf.example/v3/jobs/${JOB}` });
 
     const { data, response } = await raw.DELETE("/v3/packages/{guid}", { params: { path: { guid: GUID } } });
     expect(response.status).toBe(202);
@@ -310,34 +343,78 @@ describe("deletePackage 202", () => {
     expect(sdkResponse.raw.status).toBe(202);
     expect(sdkResponse.raw.headers.get("location")).toBe(job.url);
   });
+
+  it("the facade's answer can be waited on: COMPLETE resolves, FAILED throws JobFailedError with the job's errors", async () => {
+    // The client's default headers pick the job example Prism serves.
+    const finishing = createCloudFoundryClient({ ...tagged("facade"), headers: { "x-contract-client": "facade", prefer: "example=complete" } });
+    const done = await (await finishing.packages.delete(GUID)).wait({ interval: 10 });
+    expect(done).toMatchObject({ guid: JOB, operation: "package.delete", state: "COMPLETE", errors: [] });
+
+    const failing = createCloudFoundryClient({ ...tagged("facade"), headers: { "x-contract-client": "facade", prefer: "example=failed" } });
+    const failure = await (await failing.packages.delete(GUID)).wait({ interval: 10 }).then(
+      () => expect.fail("a FAILED job resolved"),
+      (e: unknown) => e as JobFailedError,
+    );
+    expect(failure).toBeInstanceOf(JobFailedError);
+    expect(failure.errors).toEqual([{ detail: "Failed to perform blobstore operation after three retries.", title: "CF-BlobstoreError", code: 150007 }]);
+    expect(failure.job.state).toBe("FAILED");
+    expect(failure.message).toBe(`Job ${JOB} (package.delete) failed: CF-BlobstoreError: Failed to perform blobstore operation after three retries.`);
+  });
+});
+
+describe("getJob 200", () => {
+  it("through every client, in each state the spec shows", async () => {
+    for (const [example, state] of [
+      ["processing", "PROCESSING"],
+      ["complete", "COMPLETE"],
+      ["failed", "FAILED"],
+    ] as const) {
+      const headers = { prefer: `example=${example}` };
+      const job = await cf.jobs.get(JOB, { headers });
+      expect(job).toMatchObject({
+        guid: JOB,
+        created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+        operation: "package.delete",
+        state,
+        warnings: [],
+        links: { self: { href: `https://api.cf.example/v3/jobs/${JOB}` } },
+      });
+      expect(job.errors).toHaveLength(state === "FAILED" ? 1 : 0);
+
+      const { data, response } = await raw.GET("/v3/jobs/{guid}", { params: { path: { guid: JOB } }, headers });
+      expect(response.status).toBe(200);
+      expect(data).toEqual(job);
+
+      const sdkJob = await sdkJobs.withPreMiddleware(withHeaders(headers)).getJob({ guid: JOB });
+      expect(sdkJob).toMatchObject({ guid: JOB, state: JobState[state], created_at: new Date(job.created_at) });
+    }
+  });
 });
 
 describe("uploadPackageBits 200", () => {
-  // Prism reads every multipart part as text and rejects a valid `resources` JSON part
-  // ("must be array"), so the contract is exercised with `bits` only; see upload.test.ts.
-  it("through every client", async () => {
+  it("through every client, with `resources` as a plain text field and the zip", async () => {
     const progress: number[] = [];
-    const pkg = await facade.upload({ guid: GUID, bits: ZIP, onProgress: (p) => progress.push(p.loaded) });
+    const pkg = await facade.upload({ guid: GUID, bits: ZIP, resources: RESOURCES, onProgress: (p) => progress.push(p.loaded) });
     expect(pkg).toMatchObject({ ...packageShape, state: "PROCESSING_UPLOAD" });
     expect(progress.at(-1)).toBeGreaterThan(ZIP.length);
 
     const { data, response } = await raw.POST("/v3/packages/{guid}/upload", {
       params: { path: { guid: GUID } },
-      body: { bits: blob() },
-      bodySerializer: bitsForm,
+      body: { bits: blob(), resources: JSON.stringify(RESOURCES) },
+      bodySerializer: uploadForm,
     });
     expect(response.status).toBe(200);
     expect(data).toEqual(pkg);
 
-    const sdkPkg = await sdk.uploadPackageBits({ guid: GUID, bits: blob() });
+    const sdkPkg = await sdk.uploadPackageBits({ guid: GUID, bits: blob(), resources: JSON.stringify(RESOURCES) });
     expect(sdkPkg.state).toBe(PackageState.PROCESSING_UPLOAD);
   });
 });
 
 describe("downloadPackageBits", () => {
-  it("200: the zip served by the API itself, through every client", async () => {
+  it("200: the zip sent by the API itself (a `local` blobstore), through every client", async () => {
     const download = await facade.download(GUID, prefer(200));
-    expect(download.contentType).toBe("application/zip");
+    expect(download.contentType).toBe("application/octet-stream");
     const bytes = Buffer.from(await new Response(download.stream).arrayBuffer());
     // Prism serves the spec's example: the 4-byte zip signature.
     expect(bytes).toEqual(Buffer.from("PK\u0003\u0004"));
@@ -347,13 +424,13 @@ describe("downloadPackageBits", () => {
     const { data, response } = await raw.GET("/v3/packages/{guid}/download", {
       params: { path: { guid: GUID } },
       parseAs: "arrayBuffer",
-      headers: { ...prefer(200).headers, accept: "application/zip" },
+      headers: { ...prefer(200).headers, accept: "application/octet-stream" },
     });
     expect(response.status).toBe(200);
     expect(Buffer.from(data as unknown as ArrayBuffer)).toEqual(bytes);
 
-    const zip = await sdkWith({ ...prefer(200).headers, accept: "application/zip" }).downloadPackageBits({ guid: GUID });
-    expect(zip.type).toBe("application/zip");
+    const zip = await sdkWith({ ...prefer(200).headers, accept: "application/octet-stream" }).downloadPackageBits({ guid: GUID });
+    expect(zip.type).toBe("application/octet-stream");
     expect(Buffer.from(await zip.arrayBuffer())).toEqual(bytes);
   });
 

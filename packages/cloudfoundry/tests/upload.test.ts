@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
+import { createConfiguration, PackagesApi } from "../src/sdk.js";
 import { cfPackage, GUID, json, type ReceivedPart, receiveMultipart, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -104,6 +105,17 @@ describe("packages.upload", () => {
     ]);
     expect(both?.map((part) => /name="(\w+)"/.exec(part.head)?.[1])).toEqual(["resources", "bits"]);
     expect(both?.[0]?.sha1).toBe(alone?.[0]?.sha1);
+  });
+
+  it("the generated SDK sends `resources` the same way: a plain text field, no file name, no part content type", async () => {
+    const { server, uploads } = await fakeUploads();
+    const text = JSON.stringify([resource()]);
+    const api = new PackagesApi(createConfiguration({ token: TOKEN, baseUrl: server.url }));
+    await api.uploadPackageBits({ guid: GUID, resources: text });
+    const [part] = uploads[0] ?? [];
+    expect(uploads[0]).toHaveLength(1);
+    expect(part?.head).toBe('Content-Disposition: form-data; name="resources"');
+    expect(part?.start.toString()).toBe(text);
   });
 
   it("refuses bad input before sending anything, naming the parameter", async () => {

@@ -4,6 +4,9 @@ import { localServer } from "../../../scripts/lib/testing.mjs";
 import {
   APIUserAbortError,
   createCloudFoundryClient,
+  type Job,
+  JobFailedError,
+  type JobState,
   NotFoundError,
   PackageFailedError,
   type PackageState,
@@ -80,5 +83,65 @@ describe("packages.waitUntilReady", () => {
     server = await localServer((_req, res) => json(res, 404, { errors: [{ detail: "Package not found", title: "CF-ResourceNotFound", code: 10010 }] }));
     const missing = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     await expect(missing.packages.waitUntilReady(GUID, fast)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+const JOB = "c33a5caf-77e0-4d6e-b587-5555d339bc9a";
+const BLOB_ERROR = { detail: "Failed to perform blobstore operation after three retries.", title: "CF-BlobstoreError", code: 150007 };
+
+/** A job as Cloud Controller presents it (app/presenters/v3/job_presenter.rb). */
+function cfJob(state: JobState): Job {
+  return {
+    guid: JOB,
+    created_at: "2026-08-21T08:40:12Z",
+    updated_at: "2026-08-21T08:40:14Z",
+    operation: "package.delete",
+    state,
+    errors: state === "FAILED" ? [BLOB_ERROR] : [],
+    warnings: [],
+    links: { self: { href: `https://api.cf.example/v3/jobs/${JOB}` } },
+  };
+}
+
+/** DELETE answers 202 naming the job; each job GET answers the next state, then repeats the last one. */
+async function jobWalking(states: JobState[]) {
+  let polls = 0;
+  server = await localServer((req, res) => {
+    if (req.method === "DELETE") return res.writeHead(202, { location: `${server?.url}/v3/jobs/${JOB}` }).end();
+    json(res, 200, cfJob(states[Math.min(polls++, states.length - 1)] as JobState));
+  });
+  return { server, client: createCloudFoundryClient({ token: TOKEN, baseUrl: server.url }) };
+}
+
+describe("jobs", () => {
+  it("packages.delete() answers a job that wait() follows through PROCESSING and POLLING to COMPLETE", async () => {
+    const { server, client } = await jobWalking(["PROCESSING", "POLLING", "COMPLETE"]);
+    const pending = await client.packages.delete(GUID);
+    expect(pending).toMatchObject({ guid: JOB, url: `${server.url}/v3/jobs/${JOB}` });
+    const job = await pending.wait(fast);
+    expect(job).toEqual(cfJob("COMPLETE"));
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`DELETE /v3/packages/${GUID}`, ...Array(3).fill(`GET /v3/jobs/${JOB}`)]);
+  });
+
+  it("a FAILED job throws JobFailedError carrying the job's errors", async () => {
+    const { client } = await jobWalking(["PROCESSING", "FAILED"]);
+    const error = await client.jobs.wait(JOB, fast).catch((e) => e);
+    expect(error).toBeInstanceOf(JobFailedError);
+    expect(error).toBeInstanceOf(PkgapiError);
+    expect(error.errors).toEqual([BLOB_ERROR]);
+    expect(error.job).toEqual(cfJob("FAILED"));
+    expect(error.message).toBe(`Job ${JOB} (package.delete) failed: CF-BlobstoreError: ${BLOB_ERROR.detail}`);
+  });
+
+  it("get() reads one state; a job that never settles ends in WaitTimeoutError; bad guids are refused before sending", async () => {
+    const { server, client } = await jobWalking(["PROCESSING"]);
+    expect(await client.jobs.get(JOB)).toMatchObject({ state: "PROCESSING" });
+    const error = await client.jobs.wait(JOB, { ...fast, timeout: 100 }).catch((e) => e);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(error.lastValue).toMatchObject({ state: "PROCESSING" });
+    const sent = server.requests.length;
+    await expect(client.jobs.get("not-a-guid")).rejects.toMatchObject({ name: "InvalidParameterError", param: "guid" });
+    await expect(client.jobs.wait("")).rejects.toMatchObject({ name: "InvalidParameterError", param: "guid" });
+    expect(server.requests).toHaveLength(sent);
   });
 });

@@ -50,6 +50,8 @@ export interface APIErrorInit {
   body: unknown;
   message: string;
   detail?: string;
+  /** The provider's own error code, when its error body has one (Cloud Foundry: `10013`). */
+  code?: string | number;
   request: ErrorRequestInfo;
   requestId?: string;
   rateLimit?: RateLimitInfo;
@@ -62,6 +64,8 @@ export class APIError extends PkgapiError {
   /** The parsed error body (JSON when it parsed, text otherwise). */
   readonly body: unknown;
   readonly detail?: string;
+  /** The provider's own error code, when its error body has one (Cloud Foundry: `10013`). */
+  readonly code?: string | number;
   readonly request: ErrorRequestInfo;
   readonly requestId?: string;
   readonly rateLimit?: RateLimitInfo;
@@ -72,6 +76,7 @@ export class APIError extends PkgapiError {
     this.headers = init.headers;
     this.body = init.body;
     this.detail = init.detail;
+    this.code = init.code;
     this.request = init.request;
     this.requestId = init.requestId;
     this.rateLimit = init.rateLimit;
@@ -89,6 +94,7 @@ export class APIError extends PkgapiError {
       message: this.message,
       status: this.status,
       detail: this.detail,
+      code: this.code,
       requestId: this.requestId,
       request: this.request,
       body: this.body,

@@ -59,8 +59,8 @@ export interface ProviderProfile {
   defaultBaseUrl?: string;
   /** The header carrying the credential, and its value for a token. */
   auth?: { header: string; value(token: string): string };
-  /** Finds the human message in the provider's error body. */
-  errorMessage(body: unknown): { message?: string; detail?: string };
+  /** Finds the human message, and the provider's error code if any, in the provider's error body. */
+  errorMessage(body: unknown): { message?: string; detail?: string; code?: string | number };
   requestIdHeaders?: readonly string[];
   rateLimit?(headers: Headers): RateLimitInfo | undefined;
 }
@@ -306,6 +306,7 @@ export class Runtime {
   async #apiError(response: Response, request: ErrorRequestInfo): Promise<APIError> {
     const text = this.redact(await response.text().catch(() => ""));
     let body: unknown = text;
+    // Parsed whatever the content type says: Cloud Foundry's rate limiter sends its JSON as text/plain.
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
@@ -319,6 +320,7 @@ export class Runtime {
       body,
       message: found.message ?? (this.redact(response.statusText) || httpReason(response.status)),
       detail: found.detail ?? snippet,
+      code: found.code,
       request,
       requestId: this.profile.requestIdHeaders?.map((name) => response.headers.get(name)).find(Boolean) ?? undefined,
       rateLimit: this.profile.rateLimit?.(response.headers),

@@ -49,12 +49,12 @@ export interface paths {
         put?: never;
         /**
          * Create a package, or copy one to another app.
-         * @description **Create** (no `source_guid`): the body is a `CreatePackageRequest`. A `bits` package is
+         * @description **Create** (no `source_guid`): the body is a `PackageCreate`. A `bits` package is
          *     created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created
-         *     `READY`. The package type must match the app's lifecycle (`docker` for Docker apps, `bits`
-         *     for buildpack and CNB apps).
+         *     `READY`. A Docker app takes only `docker` packages and a buildpack app only `bits`
+         *     packages; a CNB app is not checked and takes either (`PackagesController#create_fresh`).
          *
-         *     **Copy** (`?source_guid={guid}`): the body is a `CopyPackageRequest` naming the destination
+         *     **Copy** (`?source_guid={guid}`): the body is a `PackageCopy` naming the destination
          *     app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts
          *     with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the
          *     credentials. Metadata is not copied. The user needs write access to both spaces.
@@ -99,8 +99,9 @@ export interface paths {
          * Delete a package.
          * @description Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and
          *     a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state`
-         *     goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`). Unlike the seed says, Cloud
-         *     Controller does not refuse to delete a package used by a build or droplet.
+         *     goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`; see `getJob`). Unlike the
+         *     seed says, Cloud Controller does not refuse to delete a package used by a build or
+         *     droplet (`PackagesController#destroy`, `app/actions/package_delete.rb`).
          */
         delete: operations["deletePackage"];
         options?: never;
@@ -115,6 +116,34 @@ export interface paths {
          *     answers 422, not 404. `username` or `password` on a bits package answers 422.
          */
         patch: operations["updatePackage"];
+        trace?: never;
+    };
+    "/v3/jobs/{guid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description GUID of the job.
+                 * @example c33a5caf-77e0-4d6e-b587-5555d339bc9a
+                 */
+                guid: components["parameters"]["job_guid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a job.
+         * @description Returns an asynchronous job, such as the one a package deletion answers with in
+         *     `Location` (`JobsController#show`, `app/presenters/v3/job_presenter.rb`). Poll it until
+         *     `state` is `COMPLETE` or `FAILED`; a `FAILED` job lists why in `errors`. Not in the seed.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v3/packages/{guid}/upload": {
@@ -151,10 +180,7 @@ export interface paths {
          *
          *     In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB)
          *     and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token
-         *     expiry is judged from the start of the upload. Prism, the mock server, reads every
-         *     multipart part as text, so it rejects a valid `resources` part ("must be array") with
-         *     this operation's 422 example; it also caps request bodies at about 10 MB. Test uploads
-         *     against it with `bits` only.
+         *     expiry is judged from the start of the upload.
          */
         post: operations["uploadPackageBits"];
         delete?: never;
@@ -178,12 +204,16 @@ export interface paths {
         };
         /**
          * Download the bits of a bits package.
-         * @description Downloads the zip of a `READY` bits package. With a remote blobstore (S3, GCS, Azure,
-         *     WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived
-         *     blobstore URL in `Location`; with a local (NFS) blobstore it answers `200` with the zip,
-         *     sent by nginx. Do not send the bearer token to the redirect target: some blobstores
-         *     reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host
-         *     redirect, `fetch` included).
+         * @description Downloads the zip of a `READY` bits package. With a remote blobstore (`storage-cli` for
+         *     S3, GCS, Azure and others, or WebDAV: most deployments) Cloud Controller
+         *     answers `302` with a signed, short-lived blobstore URL in `Location`. Only the `local`
+         *     blobstore type (a directory on the Cloud Controller VM, `LocalClient`, added in 2026 by
+         *     cloud_controller_ng #4980) makes it answer `200` with the file itself
+         *     (`BlobDispatcher#send_or_redirect_blob`, sent with Rails' `send_file` as
+         *     `application/octet-stream`). The older NFS blobstore, whose zip nginx served via
+         *     `X-Accel-Redirect` with `application/zip`, went away with fog (#5288, 2026-07). Do not
+         *     send the bearer token to the redirect target: some blobstores reject requests that carry
+         *     it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).
          *
          *     Needs permission to read secrets in the space (admin, admin read-only, space developer);
          *     other roles that can see the package get 403.
@@ -202,11 +232,15 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description Sort order of a package list: `created_at` or `updated_at`, ascending (no prefix or `+`)
+         *     or descending (`-`) (`app/mappers/order_by_mapper.rb`).
+         * @enum {string}
+         */
+        PackageOrderBy: "created_at" | "-created_at" | "+created_at" | "updated_at" | "-updated_at" | "+updated_at";
+        /**
          * @description A date-time as the timestamp filters accept it: UTC, whole seconds,
          *     `YYYY-MM-DDThh:mm:ssZ`. Anything else (fractions, offsets) answers 400
-         *     `has an invalid timestamp format`. Typed as a patterned string rather than
-         *     `format: date-time` because the typescript-fetch client would turn a date-time into a
-         *     `Date` and send `toISOString()` (with milliseconds), which Cloud Controller rejects.
+         *     `has an invalid timestamp format`.
          * @example 2026-08-01T00:00:00Z
          */
         FilterTimestamp: string;
@@ -260,11 +294,8 @@ export interface components {
          *     - `bits`: `error` and `checksum`, both always present.
          *     - `docker`: `image`, `username` and `password`, all always present.
          *
-         *     This is one object with every key optional rather than a `oneOf` of a bits and a docker
-         *     shape, because the typescript-fetch generator (5.0.0-beta2) used for the class-based
-         *     client does not handle `oneOf` models well. Read the keys that belong to `type`; the
-         *     others are absent. (The seed had one shape with write-only credentials and a non-null
-         *     checksum; both were wrong.)
+         *     Read the keys that belong to `type`; the others are absent. (The seed had one shape with
+         *     write-only credentials and a non-null checksum; both were wrong.)
          */
         PackageData: {
             /**
@@ -445,28 +476,19 @@ export interface components {
             href: string;
         } | null;
         /**
-         * @description Body of `POST /v3/packages`: a `NewPackageRequest` for a create (no `source_guid`) or a
-         *     `CopyPackageRequest` for a copy (`?source_guid=`). Cloud Controller ignores extra keys in a
-         *     copy body; this document closes `CopyPackageRequest` so that a body matches exactly one
+         * @description Body of `POST /v3/packages`: a `PackageNew` for a create (no `source_guid`) or a
+         *     `PackageCopy` for a copy (`?source_guid=`). Cloud Controller ignores extra keys in a
+         *     copy body; this document closes `PackageCopy` so that a body matches exactly one
          *     of the two.
-         *
-         *     Generator trade-offs: the `oneOf` is a named schema because typescript-fetch 5.0.0-beta2
-         *     writes uncompilable code for an inline `oneOf` request body; the create shape is called
-         *     `NewPackageRequest` (not `CreatePackageRequest`) because typescript-fetch already names
-         *     the `createPackage` parameter interface `CreatePackageRequest`.
          */
-        CreatePackageRequest: components["schemas"]["NewPackageRequest"] | components["schemas"]["CopyPackageRequest"];
+        PackageCreate: components["schemas"]["PackageNew"] | components["schemas"]["PackageCopy"];
         /**
          * @description Body of a create (no `source_guid`): `type` and `relationships` are required, `data`
-         *     only for docker packages. The fields are declared in `NewPackageFields` and required
-         *     here, so the typescript-fetch client types `type` as optional: it serializes the
-         *     `CreatePackageRequest` `oneOf` by passing the body to both alternatives' converters,
-         *     which only compiles when a `CopyPackageRequest` also fits `NewPackageRequest`.
-         *     openapi-typescript types `type` as required. Cloud Controller answers 422 without it.
+         *     only for docker packages. Cloud Controller answers 422 without `type`.
          */
-        NewPackageRequest: WithRequired<components["schemas"]["NewPackageFields"], "type" | "relationships">;
-        /** @description The fields of a create body; see `NewPackageRequest` for which are required. */
-        NewPackageFields: {
+        PackageNew: WithRequired<components["schemas"]["PackageNewFields"], "type" | "relationships">;
+        /** @description The fields of a create body; see `PackageNew` for which are required. */
+        PackageNewFields: {
             type?: components["schemas"]["PackageType"];
             data?: components["schemas"]["CreatePackageData"];
             relationships: components["schemas"]["PackageRelationships"];
@@ -507,14 +529,14 @@ export interface components {
          *     source package's app. Cloud Controller ignores other keys; they are disallowed here so a
          *     body matches exactly one of the create and copy shapes.
          */
-        CopyPackageRequest: {
+        PackageCopy: {
             relationships: components["schemas"]["PackageRelationships"];
         };
         /**
          * @description Body of an update. Only these keys are allowed; `username` and `password` only for docker
          *     packages.
          */
-        UpdatePackageRequest: {
+        PackageUpdate: {
             metadata?: components["schemas"]["MetadataUpdate"];
             /**
              * @description docker: new registry user name.
@@ -538,9 +560,12 @@ export interface components {
              */
             bits?: Blob;
             /**
-             * @description A text form field holding a JSON array (part content type `application/json`) of
+             * @description A plain text form field (no file name, no part content type) holding a JSON array of
              *     fingerprints of files already in the resource cache, to be added to the package
-             *     without uploading them. Each fingerprint is an object:
+             *     without uploading them. The `cf` CLI writes it with Go's `multipart.Writer.WriteField`
+             *     (`api/cloudcontroller/ccv3/package.go`) and Cloud Controller parses the text with
+             *     `Oj.load`, answering 422 `Resources must be valid JSON.` otherwise
+             *     (`PackagesController#upload`). Each fingerprint is an object:
              *
              *     - `checksum` (required): `{"value": "<SHA-1 of the file, 40 hex digits>"}`.
              *     - `size_in_bytes` (required): integer, the file size.
@@ -551,26 +576,65 @@ export interface components {
              *
              *     Cloud Controller also accepts the legacy v2 shape `{fn, size, sha1, mode}`; an entry
              *     with both `checksum` and `size_in_bytes` is read as v3.
-             *
-             *     The fields are described here instead of in a schema because typescript-fetch
-             *     5.0.0-beta2 (with `skipFormModel`) skips models used only in multipart forms but still
-             *     imports them, so the generated client would not compile. Note too that typescript-fetch
-             *     joins array form fields with commas instead of sending JSON; send `resources` through
-             *     a serializer that writes `JSON.stringify(resources)`.
-             * @example [
-             *       {
-             *         "checksum": {
-             *           "value": "002d760bea1be268e27077412e11a320d0f164d3"
-             *         },
-             *         "size_in_bytes": 1024,
-             *         "path": "app/lib/server.js",
-             *         "mode": "644"
-             *       }
-             *     ]
+             * @example [{"checksum":{"value":"002d760bea1be268e27077412e11a320d0f164d3"},"size_in_bytes":1024,"path":"app/lib/server.js","mode":"644"}]
              */
-            resources?: {
-                [key: string]: unknown;
-            }[];
+            resources?: string;
+        };
+        /**
+         * @description - `PROCESSING`: the job is running.
+         *     - `POLLING`: the job waits on something outside Cloud Controller (for example a service
+         *       broker) and is polled.
+         *     - `COMPLETE`: the job finished.
+         *     - `FAILED`: the job failed; `errors` says why.
+         *
+         *     `COMPLETE` and `FAILED` are final (`app/models/runtime/pollable_job_model.rb`).
+         * @enum {string}
+         */
+        JobState: "PROCESSING" | "POLLING" | "COMPLETE" | "FAILED";
+        /** @description An asynchronous job (`app/presenters/v3/job_presenter.rb`). Every key is always present. */
+        Job: {
+            /**
+             * Format: uuid
+             * @description GUID of the job.
+             */
+            guid: string;
+            /**
+             * Format: date-time
+             * @description When the job was created (UTC, whole seconds).
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the job last changed.
+             */
+            updated_at: string;
+            /**
+             * @description What the job does, `<resource>.<action>`; `package.delete` for a package deletion.
+             * @example package.delete
+             */
+            operation: string;
+            state: components["schemas"]["JobState"];
+            /** @description Why the job failed; empty unless `state` is `FAILED`. */
+            errors: components["schemas"]["ErrorItem"][];
+            /** @description Warnings the job raised while it ran. */
+            warnings: components["schemas"]["JobWarning"][];
+            links: components["schemas"]["JobLinks"];
+        };
+        /** @description A warning raised by a job. */
+        JobWarning: {
+            /**
+             * @description The warning.
+             * @example The service broker reported a delay.
+             */
+            detail: string;
+        };
+        /**
+         * @description `self`, and a link to the resource the job works on while that resource exists (`package`
+         *     for `package.delete` until the package is gone).
+         */
+        JobLinks: {
+            self: components["schemas"]["Link"];
+            package?: components["schemas"]["Link"];
         };
         /**
          * @description Cloud Controller's error envelope (the seed used a single error object). The array holds
@@ -603,6 +667,9 @@ export interface components {
         BadQueryParameter: {
             headers: {
                 "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -624,6 +691,9 @@ export interface components {
         MessageParseError: {
             headers: {
                 "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -648,6 +718,9 @@ export interface components {
         Unauthorized: {
             headers: {
                 "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -669,6 +742,9 @@ export interface components {
         ForbiddenRead: {
             headers: {
                 "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -694,6 +770,9 @@ export interface components {
         ForbiddenWrite: {
             headers: {
                 "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -718,6 +797,9 @@ export interface components {
         PackageNotFound: {
             headers: {
                 "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -737,12 +819,35 @@ export interface components {
         };
         /**
          * @description The operator's rate limiter is on and the user has used up the requests of the current
-         *     window. Retry after `Retry-After` seconds.
+         *     window. Retry after `Retry-After` seconds. Cloud Controller's rate limiter
+         *     (`middleware/base_rate_limiter.rb`) answers with `Content-Type: text/plain;
+         *     charset=utf-8`, but the text is the usual JSON `errors` envelope with
+         *     `CF-RateLimitExceeded` (10013); parse it as JSON.
          */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
                 "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example {"errors":[{"title":"CF-RateLimitExceeded","detail":"Rate Limit Exceeded","code":10013}]} */
+                "text/plain": string;
+            };
+        };
+        /**
+         * @description An unexpected error (an exception Cloud Controller does not map to an API error). The
+         *     title has no `CF-` prefix (`app/presenters/v3_error_hasher.rb`).
+         */
+        UnknownError: {
+            headers: {
+                "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
@@ -750,9 +855,36 @@ export interface components {
                  * @example {
                  *       "errors": [
                  *         {
-                 *           "detail": "Rate Limit Exceeded",
-                 *           "title": "CF-RateLimitExceeded",
-                 *           "code": 10013
+                 *           "detail": "An unknown error occurred.",
+                 *           "title": "UnknownError",
+                 *           "code": 10001
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Errors"];
+            };
+        };
+        /**
+         * @description Cloud Controller lost its database connection (`CF-ServiceUnavailable`, 10015, raised by
+         *     `handle_db_connection_error` in `app/controllers/v3/application_controller.rb`).
+         */
+        ServiceUnavailable: {
+            headers: {
+                "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "detail": "Database connection failure",
+                 *           "title": "CF-ServiceUnavailable",
+                 *           "code": 10015
                  *         }
                  *       ]
                  *     }
@@ -767,6 +899,11 @@ export interface components {
          * @example 1e4e7e10-0c6a-4d3a-9d1d-8fa2a9d2b6f5
          */
         app_guid: string;
+        /**
+         * @description GUID of the job.
+         * @example c33a5caf-77e0-4d6e-b587-5555d339bc9a
+         */
+        job_guid: string;
         /**
          * @description GUID of the package.
          * @example 44f7c078-0934-470f-9883-4fcddc5b8f13
@@ -789,7 +926,7 @@ export interface components {
          *     `+updated_at` are accepted too. Remember to URL-encode `+` as `%2B`.
          * @example -created_at
          */
-        order_by: "created_at" | "-created_at" | "+created_at" | "updated_at" | "-updated_at" | "+updated_at";
+        order_by: components["schemas"]["PackageOrderBy"];
         /**
          * @description Only these packages (comma-separated GUIDs).
          * @example [
@@ -913,10 +1050,30 @@ export interface components {
          */
         RequestId: string;
         /**
-         * @description Seconds to wait before retrying.
+         * @description Seconds to wait before retrying: the time left in the current rate-limit window
+         *     (`middleware/base_rate_limiter.rb` writes `expires_in`). Before commit `411ab44c11`
+         *     (2023-05, "Refactor rate limiters") Cloud Controller sent the window's reset time in Unix
+         *     seconds here instead.
          * @example 1800
          */
         RetryAfter: number;
+        /**
+         * @description Requests allowed per window across all Cloud Controller instances. Sent, like the other
+         *     `X-RateLimit-*` headers, on every answer while the operator has the rate limiter on
+         *     (`middleware/base_rate_limiter.rb`).
+         * @example 20000
+         */
+        RateLimitLimit: number;
+        /**
+         * @description An estimate of the requests left in the current window.
+         * @example 19000
+         */
+        RateLimitRemaining: number;
+        /**
+         * @description When the current window ends, in Unix seconds.
+         * @example 1787218200
+         */
+        RateLimitReset: number;
     };
     pathItems: never;
 }
@@ -1052,6 +1209,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1118,11 +1278,16 @@ export interface operations {
             };
             /**
              * @description A query parameter is invalid, unknown, or one of the three guid filters this list does
-             *     not take (`app_guids`, `space_guids`, `organization_guids`).
+             *     not take (`app_guids`, `space_guids`, `organization_guids`). For those three the message
+             *     names the parameters without the `Valid parameters are` list that other unknown
+             *     parameters get (`app/messages/packages_list_message.rb`).
              */
             400: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1130,7 +1295,7 @@ export interface operations {
                      * @example {
                      *       "errors": [
                      *         {
-                     *           "detail": "The query parameter is invalid: Unknown query parameter(s): 'space_guids'. Valid parameters are: 'page', 'per_page', 'order_by', 'label_selector', 'created_ats', 'updated_ats', 'guids', 'states', 'types'",
+                     *           "detail": "The query parameter is invalid: Unknown query parameter(s): 'space_guids'",
                      *           "title": "CF-BadQueryParameter",
                      *           "code": 10005
                      *         }
@@ -1149,6 +1314,9 @@ export interface operations {
             404: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1167,6 +1335,8 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listPackages: {
@@ -1315,6 +1485,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1420,6 +1593,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenRead"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPackage: {
@@ -1427,8 +1602,8 @@ export interface operations {
             query?: {
                 /**
                  * @description GUID of the package to copy. When present the request is a copy and the body is a
-                 *     `CopyPackageRequest`; when absent it is a create and the body is a
-                 *     `CreatePackageRequest`.
+                 *     `PackageCopy`; when absent it is a create and the body is a
+                 *     `PackageCreate`.
                  * @example 44f7c078-0934-470f-9883-4fcddc5b8f13
                  */
                 source_guid?: string;
@@ -1438,12 +1613,12 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description A `NewPackageRequest` (create, without `source_guid`) or a `CopyPackageRequest` (copy,
-         *     with it); see `CreatePackageRequest`.
+         * @description A `PackageNew` (create, without `source_guid`) or a `PackageCopy` (copy,
+         *     with it); see `PackageCreate`.
          */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePackageRequest"];
+                "application/json": components["schemas"]["PackageCreate"];
             };
         };
         responses: {
@@ -1454,6 +1629,9 @@ export interface operations {
             201: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1521,6 +1699,9 @@ export interface operations {
             422: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1539,6 +1720,8 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getPackage: {
@@ -1560,6 +1743,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1616,6 +1802,8 @@ export interface operations {
             403: components["responses"]["ForbiddenRead"];
             404: components["responses"]["PackageNotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePackage: {
@@ -1642,6 +1830,9 @@ export interface operations {
                      */
                     Location: string;
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1649,7 +1840,36 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenWrite"];
             404: components["responses"]["PackageNotFound"];
+            /**
+             * @description The package's space or organization is being deleted (`CF-ResourceBeingDeleted`,
+             *     10020, from `require_writable_space!` in `app/controllers/v3/application_controller.rb`).
+             */
+            422: {
+                headers: {
+                    "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "detail": "The space is being deleted",
+                     *           "title": "CF-ResourceBeingDeleted",
+                     *           "code": 10020
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Errors"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updatePackage: {
@@ -1680,7 +1900,7 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["UpdatePackageRequest"];
+                "application/json": components["schemas"]["PackageUpdate"];
             };
         };
         responses: {
@@ -1688,6 +1908,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1736,13 +1959,20 @@ export interface operations {
             403: components["responses"]["ForbiddenWrite"];
             404: components["responses"]["PackageNotFound"];
             /**
-             * @description The body is invalid (`Unknown field(s): ...`, a label or annotation error, a password
-             *     longer than 5000 characters), credentials were sent for a bits package, or
-             *     `Cannot update Docker credentials for a buildpack app.`
+             * @description The body is invalid (`Unknown field(s): ...`, a label or annotation error),
+             *     credentials were sent for a bits package (`Cannot update Docker credentials for a
+             *     buildpack app.`), or the space or organization is being deleted
+             *     (`CF-ResourceBeingDeleted`, 10020). A password longer than 5000 characters is not
+             *     among them: `PackageUpdateMessage` does not check its length, and the model's
+             *     validation error is not rescued by `PackagesController#update`, so Cloud Controller
+             *     answers 500 `UnknownError` (`password`'s `maxLength` keeps such a body from being sent).
              */
             422: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1761,6 +1991,67 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description GUID of the job.
+                 * @example c33a5caf-77e0-4d6e-b587-5555d339bc9a
+                 */
+                guid: components["parameters"]["job_guid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenRead"];
+            /** @description No such job (`resource_not_found!(:job)`). */
+            404: {
+                headers: {
+                    "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "detail": "Job not found",
+                     *           "title": "CF-ResourceNotFound",
+                     *           "code": 10010
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Errors"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     uploadPackageBits: {
@@ -1786,6 +2077,9 @@ export interface operations {
             200: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1841,6 +2135,9 @@ export interface operations {
             400: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1868,6 +2165,9 @@ export interface operations {
             403: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1915,6 +2215,9 @@ export interface operations {
             422: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1933,6 +2236,8 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["UnknownError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     downloadPackageBits: {
@@ -1950,15 +2255,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The zip, streamed by a deployment with a local blobstore. */
+            /** @description The zip, sent by Cloud Controller itself from a `local` blobstore. */
             200: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     /** @example PK */
-                    "application/zip": Blob;
+                    "application/octet-stream": Blob;
                 };
             };
             /** @description The zip is at the signed blobstore URL in `Location`. */
@@ -1970,6 +2278,9 @@ export interface operations {
                      */
                     Location: string;
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1983,6 +2294,9 @@ export interface operations {
             403: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2008,6 +2322,9 @@ export interface operations {
             422: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2026,10 +2343,16 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            /** @description The blobstore failed (`CF-BlobstoreError`) or another server error occurred. */
+            /**
+             * @description The blobstore failed (`CF-BlobstoreError`, 150007) or another unexpected error
+             *     occurred (`UnknownError`, 10001).
+             */
             500: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2051,6 +2374,9 @@ export interface operations {
             502: {
                 headers: {
                     "X-VCAP-Request-ID": components["headers"]["RequestId"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2068,6 +2394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Errors"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

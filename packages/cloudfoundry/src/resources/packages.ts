@@ -21,6 +21,7 @@ import {
 } from "@pkgapi/core";
 import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../filters.js";
 import type { components, paths } from "../generated/schema.js";
+import { Jobs, PendingJob } from "./jobs.js";
 
 export type Package = components["schemas"]["Package"];
 export type Pagination = components["schemas"]["Pagination"];
@@ -59,12 +60,6 @@ export interface UpdateParams {
   /** docker only: new registry credentials (restage the app to use them). */
   username?: string;
   password?: string;
-}
-
-/** The background job that deletes a package's blob (`GET` its `url` to follow it). */
-export interface Job {
-  guid: string;
-  url: string;
 }
 
 /** A file the blobstore already holds (as `POST /v3/resource_matches` reports it), added without uploading it. */
@@ -112,6 +107,8 @@ export class PackageFailedError extends PkgapiError {
 }
 
 export class Packages extends APIResource<paths> {
+  readonly #jobs = new Jobs(this.runtime, this.api);
+
   /** Creates a package: `bits` (in `AWAITING_UPLOAD`; upload next) or `docker` (`READY` at once). */
   async create(params: CreateParams, options?: RequestOptions): Promise<Package> {
     const { type, appGuid, data, metadata } = params ?? ({} as CreateParams);
@@ -143,8 +140,11 @@ export class Packages extends APIResource<paths> {
     return data as Package;
   }
 
-  /** Deletes a package; its blob is deleted by the returned job. */
-  async delete(guid: string, options?: RequestOptions): Promise<Job> {
+  /**
+   * Deletes a package. Cloud Controller deletes it in a job: `await (await packages.delete(guid)).wait()`
+   * waits until the job is `COMPLETE` (and throws `JobFailedError` if it fails).
+   */
+  async delete(guid: string, options?: RequestOptions): Promise<PendingJob> {
     const path = { guid: guidParam("guid", guid) };
     const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.runtime, options) });
     const location = response.headers.get("location");
@@ -157,7 +157,7 @@ export class Packages extends APIResource<paths> {
         "DELETE",
       );
     }
-    return { guid: decodeURIComponent(jobGuid), url: url.href };
+    return new PendingJob(decodeURIComponent(jobGuid), url.href, this.#jobs);
   }
 
   /** Packages of every space the user can read: `await` for one page, `for await` for every package. */

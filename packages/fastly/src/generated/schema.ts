@@ -20,17 +20,28 @@ export interface paths {
         /**
          * Get details of the service's Compute package.
          * @description Returns what Fastly extracted from the Compute package uploaded for this service
-         *     version. Reads are not rate-limited, so no rate-limit headers are sent.
+         *     version. Reads are not rate-limited; the recorded GET answers carry no rate-limit headers
+         *     (go-fastly fixture `fastly/fixtures/package/get.yaml`).
          */
         get: operations["getPackage"];
         /**
          * Upload a Compute package.
          * @description Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the
          *     service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI
-         *     refuses larger files before uploading and so does pkgapi. A locked (active or formerly
-         *     active) version cannot be changed: the API answers `422 Version locked`.
-         *     Writes are rate-limited (1,000 an hour per user); every answer carries the
-         *     `Fastly-RateLimit-*` headers.
+         *     refuses larger files before uploading (`MaxPackageSize` in the Fastly CLI). A locked
+         *     (active or formerly active) version cannot be changed: the API answers `422 Version
+         *     locked`.
+         *
+         *     Writes are rate-limited (1,000 an hour per user). The `Fastly-RateLimit-Remaining` and
+         *     `Fastly-RateLimit-Reset` headers were recorded on `200` and `400` answers (go-fastly
+         *     fixtures `fastly/fixtures/package/update.yaml` and `update_invalid.yaml`). They are also
+         *     declared on `422` and `429`, where no recording shows them; other answers may lack them.
+         *
+         *     A client may send `Expect: 100-continue` to have Fastly check the request's headers
+         *     (token, service, version) before the package is sent, so a rejected upload costs no
+         *     bandwidth. Fastly's published document lists it as an optional `expect` header
+         *     parameter; it is left out here because `fetch` cannot send it (Node's fetch throws
+         *     `expect header not supported`, and browsers forbid the header).
          */
         put: operations["putPackage"];
         post?: never;
@@ -177,7 +188,10 @@ export interface components {
         };
         /**
          * @description No such service or version, no package for the version, or a token that cannot see
-         *     the service (Fastly answers 404 rather than 403 then).
+         *     the service (Fastly answers 404 rather than 403 then). Package uploads to an unknown or
+         *     unauthorised service have answered `{"msg":"Not found"}` (fastly/cli #367, #1237);
+         *     a missing package record answers `{"msg":"Record not found","detail":"Couldn't find
+         *     Package '{ deleted => …, service => …, version => … }'"}`.
          */
         NotFound: {
             headers: {
@@ -186,12 +200,23 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "msg": "Record not found",
-                 *       "detail": "Couldn't find Package '[OOaJq4HVv57fNDv86Qfzf5, 2]'"
+                 *       "msg": "Not found"
                  *     }
                  */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
+        };
+        /**
+         * @description Fastly's API was unavailable. Package uploads have answered 503 with an empty body (a
+         *     71 MB package in 2021, fastly/cli #362) and with a legacy error body whose `errors`
+         *     entry carries only `index: 0`, which the Fastly CLI prints as `error at index: 0`
+         *     (fastly/cli #1100; go-fastly `fastly/errors.go`). Retry later.
+         */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
         };
     };
     parameters: {
@@ -277,19 +302,13 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putPackage: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Send `100-continue` to have Fastly check the request's headers (token, service,
-                 *     version) before the package is sent, so a rejected upload costs no bandwidth.
-                 * @example 100-continue
-                 */
-                expect?: string;
-            };
+            header?: never;
             path: {
                 /**
                  * @description Alphanumeric string identifying the service.
@@ -408,6 +427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

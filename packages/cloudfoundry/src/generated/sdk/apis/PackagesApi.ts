@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Cloud Foundry Cloud Controller v3 packages API
- * Create, copy, list, read, update and delete the packages of Cloud Foundry apps, upload their bits and download them again (Cloud Controller API v3, `config/version_v3` 3.228.0).  Hand-written by pkgapi from Cloud Controller\'s source (`cloudfoundry/cloud_controller_ng`: routes, controllers, presenters, message classes and request specs), its v3 docs and the `cf` CLI. The seed was `cloudfoundry-community/capi-openapi-spec` 3.195.0 `packages.yml`. Where the seed and the real service differ, this document follows the real service and says so in the relevant description:  - **Copy.** The seed\'s `POST /v3/packages/{guid}/copy` does not exist on Cloud Foundry. A copy   is `POST /v3/packages?source_guid={guid}`, the same path and method as create, so the nine   seed operations map to eight here: `createPackage` covers both create and copy (with the   optional `source_guid` query parameter). The other seven keep the seed\'s operationIds   (`listPackages`, `listAppPackages`, `getPackage`, `updatePackage`, `deletePackage`,   `uploadPackageBits`, `downloadPackageBits`). - **Types.** Only `bits` and `docker` exist; the seed\'s `cnb` is rejected with 422 (a CNB app   uses `bits` packages). - **Package data.** `checksum.value` is nullable and `checksum.type` is `sha256` or `sha1`;   docker `username` is returned in clear text and `password` is returned as `***` or `null`   (the seed called both write-only). - **Links.** Link objects may carry `method` (`upload` has `\"method\": \"POST\"`); `download`   has no `method`, and there is no `stage` link (staging is `POST /v3/builds`). - **Errors.** Every error body is the envelope `{\"errors\": [{detail, title, code}]}`, not a   single error object; lists also answer 400. - **Filters.** List filters are comma-separated arrays; `created_ats=A,B` matches either   timestamp (it is not a range); ranges use `created_ats[gt]`, `[gte]`, `[lt]`, `[lte]` (and   the same for `updated_ats`). `order_by` also accepts `+created_at` and `+updated_at`. The   app-nested list also accepts `guids`, `created_ats`, `updated_ats` and `label_selector`. - **Update.** PATCH also accepts docker `username` and `password`, and a `null` metadata   value deletes the key. - **Upload.** `bits` and `resources` are each optional (at least one is required) and the   answer is `200` with state `PROCESSING_UPLOAD`. - **Delete.** Deleting is not refused for a package in use by a build or droplet.  Every response carries `X-VCAP-Request-ID`; quote it when reporting a problem to the operator. Responses may also carry `X-Cf-Warnings` (URL-encoded) and, when the operator turned the rate limiter on, `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`.  Some shapes are bent slightly so that the typescript-fetch client (generator 5.0.0-beta2) compiles and sends what Cloud Controller accepts. Each trade-off is explained where it is made: `PackageData` (one object for both package types), `CreatePackageRequest` and `NewPackageRequest` (the create/copy body), `FilterTimestamp` (timestamp filters) and the `resources` part of `PackageUpload`. 
+ * Create, copy, list, read, update and delete the packages of Cloud Foundry apps, upload their bits and download them again (Cloud Controller API v3, `config/version_v3` 3.228.0).  Hand-written by pkgapi from Cloud Controller\'s source (`cloudfoundry/cloud_controller_ng`: routes, controllers, presenters, message classes and request specs), its v3 docs and the `cf` CLI. The seed was `cloudfoundry-community/capi-openapi-spec` 3.195.0 `packages.yml`. Where the seed and the real service differ, this document follows the real service and says so in the relevant description:  - **Copy.** The seed\'s `POST /v3/packages/{guid}/copy` does not exist on Cloud Foundry. A copy   is `POST /v3/packages?source_guid={guid}`, the same path and method as create, so the nine   seed operations map to eight here: `createPackage` covers both create and copy (with the   optional `source_guid` query parameter). The seed declared no operationIds (its Go client,   `capi-openapi-go-client`, names methods after paths, e.g. `PostV3PackagesGuidCopy`); the   operationIds here (`listPackages`, `listAppPackages`, `getPackage`, `updatePackage`,   `deletePackage`, `uploadPackageBits`, `downloadPackageBits`, `getJob`) are this   document\'s. - **Types.** Only `bits` and `docker` exist; the seed\'s `cnb` is rejected with 422 (a CNB app   uses `bits` packages). - **Package data.** `checksum.value` is nullable and `checksum.type` is `sha256` or `sha1`;   docker `username` is returned in clear text and `password` is returned as `***` or `null`   (the seed called both write-only). - **Links.** Link objects may carry `method` (`upload` has `\"method\": \"POST\"`); `download`   has no `method`, and there is no `stage` link (staging is `POST /v3/builds`). - **Errors.** Every error body is the envelope `{\"errors\": [{detail, title, code}]}`, not a   single error object; lists also answer 400. - **Filters.** List filters are comma-separated arrays; `created_ats=A,B` matches either   timestamp (it is not a range); ranges use `created_ats[gt]`, `[gte]`, `[lt]`, `[lte]` (and   the same for `updated_ats`). `order_by` also accepts `+created_at` and `+updated_at`. The   app-nested list also accepts `guids`, `created_ats`, `updated_ats` and `label_selector`. - **Update.** PATCH also accepts docker `username` and `password`, and a `null` metadata   value deletes the key. - **Upload.** `bits` and `resources` are each optional (at least one is required) and the   answer is `200` with state `PROCESSING_UPLOAD`. - **Delete.** Deleting is not refused for a package in use by a build or droplet. It answers   `202` with a job; `GET /v3/jobs/{guid}` (`getJob`, not in the seed) follows it. - **Errors every operation can answer.** `500` `UnknownError` (10001) for any unexpected   exception and `503` `CF-ServiceUnavailable` (10015) when the database connection fails   (`app/controllers/v3/application_controller.rb`, `app/presenters/v3_error_hasher.rb`). - **Rate limiting.** Cloud Controller\'s rate limiter (`middleware/base_rate_limiter.rb`)   answers `429` with `Content-Type: text/plain; charset=utf-8`; the text is the usual JSON   `errors` envelope (`CF-RateLimitExceeded`, 10013).  Every response carries `X-VCAP-Request-ID`; quote it when reporting a problem to the operator. Responses may also carry `X-Cf-Warnings` (URL-encoded) and, when the operator turned the rate limiter on, `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`. 
  *
  * The version of the OpenAPI document: 3.228.0
  * 
@@ -15,31 +15,34 @@
 
 import * as runtime from '../runtime';
 import {
-    CreatePackageRequest,
-    CreatePackageRequestFromJSON,
-    CreatePackageRequestToJSON,
     Errors,
     ErrorsFromJSON,
     ErrorsToJSON,
     Package,
     PackageFromJSON,
     PackageToJSON,
+    PackageCreate,
+    PackageCreateFromJSON,
+    PackageCreateToJSON,
     PackageList,
     PackageListFromJSON,
     PackageListToJSON,
+    PackageOrderBy,
+    PackageOrderByFromJSON,
+    PackageOrderByToJSON,
     PackageState,
     PackageStateFromJSON,
     PackageStateToJSON,
     PackageType,
     PackageTypeFromJSON,
     PackageTypeToJSON,
-    UpdatePackageRequest,
-    UpdatePackageRequestFromJSON,
-    UpdatePackageRequestToJSON,
+    PackageUpdate,
+    PackageUpdateFromJSON,
+    PackageUpdateToJSON,
 } from '../models';
 
-export interface CreatePackageOperationRequest {
-    createPackageRequest: CreatePackageRequest;
+export interface CreatePackageRequest {
+    packageCreate: PackageCreate;
     sourceGuid?: string;
 }
 
@@ -59,7 +62,7 @@ export interface ListAppPackagesRequest {
     guid: string;
     page?: number;
     perPage?: number;
-    orderBy?: ListAppPackagesOrderByEnum;
+    orderBy?: PackageOrderBy;
     guids?: Array<string>;
     states?: Array<PackageState>;
     types?: Array<PackageType>;
@@ -79,7 +82,7 @@ export interface ListAppPackagesRequest {
 export interface ListPackagesRequest {
     page?: number;
     perPage?: number;
-    orderBy?: ListPackagesOrderByEnum;
+    orderBy?: PackageOrderBy;
     guids?: Array<string>;
     states?: Array<PackageState>;
     types?: Array<PackageType>;
@@ -99,15 +102,15 @@ export interface ListPackagesRequest {
     updatedAtsGte?: string;
 }
 
-export interface UpdatePackageOperationRequest {
+export interface UpdatePackageRequest {
     guid: string;
-    updatePackageRequest: UpdatePackageRequest;
+    packageUpdate: PackageUpdate;
 }
 
 export interface UploadPackageBitsRequest {
     guid: string;
     bits?: Blob;
-    resources?: Array<{ [key: string]: object; }>;
+    resources?: string;
 }
 
 /**
@@ -116,12 +119,12 @@ export interface UploadPackageBitsRequest {
 export class PackagesApi extends runtime.BaseAPI {
 
     /**
-     * **Create** (no `source_guid`): the body is a `CreatePackageRequest`. A `bits` package is created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created `READY`. The package type must match the app\'s lifecycle (`docker` for Docker apps, `bits` for buildpack and CNB apps).  **Copy** (`?source_guid={guid}`): the body is a `CopyPackageRequest` naming the destination app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the credentials. Metadata is not copied. The user needs write access to both spaces.  The seed\'s `POST /v3/packages/{guid}/copy` route does not exist on Cloud Foundry (not in Cloud Controller\'s `config/routes.rb`): copy is this same path and method with the source package in the `source_guid` query parameter, so both are one operation here.  Neither answer carries a `Location` header. Users who cannot see the app (or the source package) get 422, not 404. 
+     * **Create** (no `source_guid`): the body is a `PackageCreate`. A `bits` package is created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created `READY`. A Docker app takes only `docker` packages and a buildpack app only `bits` packages; a CNB app is not checked and takes either (`PackagesController#create_fresh`).  **Copy** (`?source_guid={guid}`): the body is a `PackageCopy` naming the destination app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the credentials. Metadata is not copied. The user needs write access to both spaces.  The seed\'s `POST /v3/packages/{guid}/copy` route does not exist on Cloud Foundry (not in Cloud Controller\'s `config/routes.rb`): copy is this same path and method with the source package in the `source_guid` query parameter, so both are one operation here.  Neither answer carries a `Location` header. Users who cannot see the app (or the source package) get 422, not 404. 
      * Create a package, or copy one to another app.
      */
-    async createPackageRaw(requestParameters: CreatePackageOperationRequest): Promise<runtime.ApiResponse<Package>> {
-        if (requestParameters.createPackageRequest === null || requestParameters.createPackageRequest === undefined) {
-            throw new runtime.RequiredError('createPackageRequest','Required parameter requestParameters.createPackageRequest was null or undefined when calling createPackage.');
+    async createPackageRaw(requestParameters: CreatePackageRequest): Promise<runtime.ApiResponse<Package>> {
+        if (requestParameters.packageCreate === null || requestParameters.packageCreate === undefined) {
+            throw new runtime.RequiredError('packageCreate','Required parameter requestParameters.packageCreate was null or undefined when calling createPackage.');
         }
 
         const queryParameters: any = {};
@@ -147,23 +150,23 @@ export class PackagesApi extends runtime.BaseAPI {
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
-            body: CreatePackageRequestToJSON(requestParameters.createPackageRequest),
+            body: PackageCreateToJSON(requestParameters.packageCreate),
         });
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageFromJSON(jsonValue));
     }
 
     /**
-     * **Create** (no `source_guid`): the body is a `CreatePackageRequest`. A `bits` package is created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created `READY`. The package type must match the app\'s lifecycle (`docker` for Docker apps, `bits` for buildpack and CNB apps).  **Copy** (`?source_guid={guid}`): the body is a `CopyPackageRequest` naming the destination app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the credentials. Metadata is not copied. The user needs write access to both spaces.  The seed\'s `POST /v3/packages/{guid}/copy` route does not exist on Cloud Foundry (not in Cloud Controller\'s `config/routes.rb`): copy is this same path and method with the source package in the `source_guid` query parameter, so both are one operation here.  Neither answer carries a `Location` header. Users who cannot see the app (or the source package) get 422, not 404. 
+     * **Create** (no `source_guid`): the body is a `PackageCreate`. A `bits` package is created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created `READY`. A Docker app takes only `docker` packages and a buildpack app only `bits` packages; a CNB app is not checked and takes either (`PackagesController#create_fresh`).  **Copy** (`?source_guid={guid}`): the body is a `PackageCopy` naming the destination app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the credentials. Metadata is not copied. The user needs write access to both spaces.  The seed\'s `POST /v3/packages/{guid}/copy` route does not exist on Cloud Foundry (not in Cloud Controller\'s `config/routes.rb`): copy is this same path and method with the source package in the `source_guid` query parameter, so both are one operation here.  Neither answer carries a `Location` header. Users who cannot see the app (or the source package) get 422, not 404. 
      * Create a package, or copy one to another app.
      */
-    async createPackage(requestParameters: CreatePackageOperationRequest): Promise<Package> {
+    async createPackage(requestParameters: CreatePackageRequest): Promise<Package> {
         const response = await this.createPackageRaw(requestParameters);
         return await response.value();
     }
 
     /**
-     * Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state` goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`). Unlike the seed says, Cloud Controller does not refuse to delete a package used by a build or droplet. 
+     * Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state` goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`; see `getJob`). Unlike the seed says, Cloud Controller does not refuse to delete a package used by a build or droplet (`PackagesController#destroy`, `app/actions/package_delete.rb`). 
      * Delete a package.
      */
     async deletePackageRaw(requestParameters: DeletePackageRequest): Promise<runtime.ApiResponse<void>> {
@@ -194,7 +197,7 @@ export class PackagesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state` goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`). Unlike the seed says, Cloud Controller does not refuse to delete a package used by a build or droplet. 
+     * Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state` goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`; see `getJob`). Unlike the seed says, Cloud Controller does not refuse to delete a package used by a build or droplet (`PackagesController#destroy`, `app/actions/package_delete.rb`). 
      * Delete a package.
      */
     async deletePackage(requestParameters: DeletePackageRequest): Promise<void> {
@@ -202,7 +205,7 @@ export class PackagesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Downloads the zip of a `READY` bits package. With a remote blobstore (S3, GCS, Azure, WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived blobstore URL in `Location`; with a local (NFS) blobstore it answers `200` with the zip, sent by nginx. Do not send the bearer token to the redirect target: some blobstores reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).  Needs permission to read secrets in the space (admin, admin read-only, space developer); other roles that can see the package get 403. 
+     * Downloads the zip of a `READY` bits package. With a remote blobstore (`storage-cli` for S3, GCS, Azure and others, or WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived blobstore URL in `Location`. Only the `local` blobstore type (a directory on the Cloud Controller VM, `LocalClient`, added in 2026 by cloud_controller_ng #4980) makes it answer `200` with the file itself (`BlobDispatcher#send_or_redirect_blob`, sent with Rails\' `send_file` as `application/octet-stream`). The older NFS blobstore, whose zip nginx served via `X-Accel-Redirect` with `application/zip`, went away with fog (#5288, 2026-07). Do not send the bearer token to the redirect target: some blobstores reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).  Needs permission to read secrets in the space (admin, admin read-only, space developer); other roles that can see the package get 403. 
      * Download the bits of a bits package.
      */
     async downloadPackageBitsRaw(requestParameters: DownloadPackageBitsRequest): Promise<runtime.ApiResponse<Blob>> {
@@ -233,7 +236,7 @@ export class PackagesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Downloads the zip of a `READY` bits package. With a remote blobstore (S3, GCS, Azure, WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived blobstore URL in `Location`; with a local (NFS) blobstore it answers `200` with the zip, sent by nginx. Do not send the bearer token to the redirect target: some blobstores reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).  Needs permission to read secrets in the space (admin, admin read-only, space developer); other roles that can see the package get 403. 
+     * Downloads the zip of a `READY` bits package. With a remote blobstore (`storage-cli` for S3, GCS, Azure and others, or WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived blobstore URL in `Location`. Only the `local` blobstore type (a directory on the Cloud Controller VM, `LocalClient`, added in 2026 by cloud_controller_ng #4980) makes it answer `200` with the file itself (`BlobDispatcher#send_or_redirect_blob`, sent with Rails\' `send_file` as `application/octet-stream`). The older NFS blobstore, whose zip nginx served via `X-Accel-Redirect` with `application/zip`, went away with fog (#5288, 2026-07). Do not send the bearer token to the redirect target: some blobstores reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).  Needs permission to read secrets in the space (admin, admin read-only, space developer); other roles that can see the package get 403. 
      * Download the bits of a bits package.
      */
     async downloadPackageBits(requestParameters: DownloadPackageBitsRequest): Promise<Blob> {
@@ -509,13 +512,13 @@ export class PackagesApi extends runtime.BaseAPI {
      * Merges labels and annotations (a `null` value deletes the key; keys not named are kept) and, for docker packages, replaces the registry `username` and `password` (the app must be restaged to use new credentials). The seed allowed only `metadata`.  The body is validated before the package is looked up: an invalid body on an unknown guid answers 422, not 404. `username` or `password` on a bits package answers 422. 
      * Update a package\'s metadata or Docker credentials.
      */
-    async updatePackageRaw(requestParameters: UpdatePackageOperationRequest): Promise<runtime.ApiResponse<Package>> {
+    async updatePackageRaw(requestParameters: UpdatePackageRequest): Promise<runtime.ApiResponse<Package>> {
         if (requestParameters.guid === null || requestParameters.guid === undefined) {
             throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling updatePackage.');
         }
 
-        if (requestParameters.updatePackageRequest === null || requestParameters.updatePackageRequest === undefined) {
-            throw new runtime.RequiredError('updatePackageRequest','Required parameter requestParameters.updatePackageRequest was null or undefined when calling updatePackage.');
+        if (requestParameters.packageUpdate === null || requestParameters.packageUpdate === undefined) {
+            throw new runtime.RequiredError('packageUpdate','Required parameter requestParameters.packageUpdate was null or undefined when calling updatePackage.');
         }
 
         const queryParameters: any = {};
@@ -537,7 +540,7 @@ export class PackagesApi extends runtime.BaseAPI {
             method: 'PATCH',
             headers: headerParameters,
             query: queryParameters,
-            body: UpdatePackageRequestToJSON(requestParameters.updatePackageRequest),
+            body: PackageUpdateToJSON(requestParameters.packageUpdate),
         });
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageFromJSON(jsonValue));
@@ -547,13 +550,13 @@ export class PackagesApi extends runtime.BaseAPI {
      * Merges labels and annotations (a `null` value deletes the key; keys not named are kept) and, for docker packages, replaces the registry `username` and `password` (the app must be restaged to use new credentials). The seed allowed only `metadata`.  The body is validated before the package is looked up: an invalid body on an unknown guid answers 422, not 404. `username` or `password` on a bits package answers 422. 
      * Update a package\'s metadata or Docker credentials.
      */
-    async updatePackage(requestParameters: UpdatePackageOperationRequest): Promise<Package> {
+    async updatePackage(requestParameters: UpdatePackageRequest): Promise<Package> {
         const response = await this.updatePackageRaw(requestParameters);
         return await response.value();
     }
 
     /**
-     * Uploads the app\'s files to a bits package in state `AWAITING_UPLOAD` (the only state that accepts an upload; a package takes bits once). Send a zip of the files in `bits`, and in `resources` the fingerprints of files the blobstore already holds (found with `POST /v3/resource_matches`) so they can be left out of the zip. Both parts are optional but at least one is required (`Upload must include either resources or bits`); OpenAPI 3.0 cannot say \"one of these two properties\", so the schema only requires a non-empty form. The seed required `bits`.  The answer is `200` (not 201 or 202) with the package in `PROCESSING_UPLOAD`. A background job then checks the zip, adds the matched resources and stores the result; poll `getPackage` until `READY` or `FAILED`. Problems found by that job (unzipped size over `packages.max_package_size`, default 1 GiB; an invalid file mode or an unsafe path; a resource whose checksum does not match) appear as `FAILED` with `data.error`, never as an HTTP error.  In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB) and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token expiry is judged from the start of the upload. Prism, the mock server, reads every multipart part as text, so it rejects a valid `resources` part (\"must be array\") with this operation\'s 422 example; it also caps request bodies at about 10 MB. Test uploads against it with `bits` only. 
+     * Uploads the app\'s files to a bits package in state `AWAITING_UPLOAD` (the only state that accepts an upload; a package takes bits once). Send a zip of the files in `bits`, and in `resources` the fingerprints of files the blobstore already holds (found with `POST /v3/resource_matches`) so they can be left out of the zip. Both parts are optional but at least one is required (`Upload must include either resources or bits`); OpenAPI 3.0 cannot say \"one of these two properties\", so the schema only requires a non-empty form. The seed required `bits`.  The answer is `200` (not 201 or 202) with the package in `PROCESSING_UPLOAD`. A background job then checks the zip, adds the matched resources and stores the result; poll `getPackage` until `READY` or `FAILED`. Problems found by that job (unzipped size over `packages.max_package_size`, default 1 GiB; an invalid file mode or an unsafe path; a resource whose checksum does not match) appear as `FAILED` with `data.error`, never as an HTTP error.  In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB) and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token expiry is judged from the start of the upload. 
      * Upload the bits of a bits package.
      */
     async uploadPackageBitsRaw(requestParameters: UploadPackageBitsRequest): Promise<runtime.ApiResponse<Package>> {
@@ -593,8 +596,8 @@ export class PackagesApi extends runtime.BaseAPI {
             formParams.append('bits', requestParameters.bits as any);
         }
 
-        if (requestParameters.resources) {
-            formParams.append('resources', requestParameters.resources.join(runtime.COLLECTION_FORMATS["csv"]));
+        if (requestParameters.resources !== undefined) {
+            formParams.append('resources', requestParameters.resources as any);
         }
 
         const response = await this.request({
@@ -609,7 +612,7 @@ export class PackagesApi extends runtime.BaseAPI {
     }
 
     /**
-     * Uploads the app\'s files to a bits package in state `AWAITING_UPLOAD` (the only state that accepts an upload; a package takes bits once). Send a zip of the files in `bits`, and in `resources` the fingerprints of files the blobstore already holds (found with `POST /v3/resource_matches`) so they can be left out of the zip. Both parts are optional but at least one is required (`Upload must include either resources or bits`); OpenAPI 3.0 cannot say \"one of these two properties\", so the schema only requires a non-empty form. The seed required `bits`.  The answer is `200` (not 201 or 202) with the package in `PROCESSING_UPLOAD`. A background job then checks the zip, adds the matched resources and stores the result; poll `getPackage` until `READY` or `FAILED`. Problems found by that job (unzipped size over `packages.max_package_size`, default 1 GiB; an invalid file mode or an unsafe path; a resource whose checksum does not match) appear as `FAILED` with `data.error`, never as an HTTP error.  In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB) and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token expiry is judged from the start of the upload. Prism, the mock server, reads every multipart part as text, so it rejects a valid `resources` part (\"must be array\") with this operation\'s 422 example; it also caps request bodies at about 10 MB. Test uploads against it with `bits` only. 
+     * Uploads the app\'s files to a bits package in state `AWAITING_UPLOAD` (the only state that accepts an upload; a package takes bits once). Send a zip of the files in `bits`, and in `resources` the fingerprints of files the blobstore already holds (found with `POST /v3/resource_matches`) so they can be left out of the zip. Both parts are optional but at least one is required (`Upload must include either resources or bits`); OpenAPI 3.0 cannot say \"one of these two properties\", so the schema only requires a non-empty form. The seed required `bits`.  The answer is `200` (not 201 or 202) with the package in `PROCESSING_UPLOAD`. A background job then checks the zip, adds the matched resources and stores the result; poll `getPackage` until `READY` or `FAILED`. Problems found by that job (unzipped size over `packages.max_package_size`, default 1 GiB; an invalid file mode or an unsafe path; a resource whose checksum does not match) appear as `FAILED` with `data.error`, never as an HTTP error.  In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB) and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token expiry is judged from the start of the upload. 
      * Upload the bits of a bits package.
      */
     async uploadPackageBits(requestParameters: UploadPackageBitsRequest): Promise<Package> {
@@ -617,29 +620,4 @@ export class PackagesApi extends runtime.BaseAPI {
         return await response.value();
     }
 
-}
-
-/**
-    * @export
-    * @enum {string}
-    */
-export enum ListAppPackagesOrderByEnum {
-    created_at = 'created_at',
-    created_at_desc = '-created_at',
-    created_at_asc = '+created_at',
-    updated_at = 'updated_at',
-    updated_at_desc = '-updated_at',
-    updated_at_asc = '+updated_at'
-}
-/**
-    * @export
-    * @enum {string}
-    */
-export enum ListPackagesOrderByEnum {
-    created_at = 'created_at',
-    created_at_desc = '-created_at',
-    created_at_asc = '+created_at',
-    updated_at = 'updated_at',
-    updated_at_desc = '-updated_at',
-    updated_at_asc = '+updated_at'
 }

@@ -1,1 +1,2 @@
+export * from './JobsApi';
 export * from './PackagesApi';

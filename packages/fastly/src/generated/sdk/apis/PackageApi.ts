@@ -32,7 +32,6 @@ export interface PutPackageRequest {
     serviceId: string;
     versionId: number;
     _package: Blob;
-    expect?: string;
 }
 
 /**
@@ -41,7 +40,7 @@ export interface PutPackageRequest {
 export class PackageApi extends runtime.BaseAPI {
 
     /**
-     * Returns what Fastly extracted from the Compute package uploaded for this service version. Reads are not rate-limited, so no rate-limit headers are sent. 
+     * Returns what Fastly extracted from the Compute package uploaded for this service version. Reads are not rate-limited; the recorded GET answers carry no rate-limit headers (go-fastly fixture `fastly/fixtures/package/get.yaml`). 
      * Get details of the service\'s Compute package.
      */
     async getPackageRaw(requestParameters: GetPackageRequest): Promise<runtime.ApiResponse<PackageResponse>> {
@@ -72,7 +71,7 @@ export class PackageApi extends runtime.BaseAPI {
     }
 
     /**
-     * Returns what Fastly extracted from the Compute package uploaded for this service version. Reads are not rate-limited, so no rate-limit headers are sent. 
+     * Returns what Fastly extracted from the Compute package uploaded for this service version. Reads are not rate-limited; the recorded GET answers carry no rate-limit headers (go-fastly fixture `fastly/fixtures/package/get.yaml`). 
      * Get details of the service\'s Compute package.
      */
     async getPackage(requestParameters: GetPackageRequest): Promise<PackageResponse> {
@@ -81,7 +80,7 @@ export class PackageApi extends runtime.BaseAPI {
     }
 
     /**
-     * Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI refuses larger files before uploading and so does pkgapi. A locked (active or formerly active) version cannot be changed: the API answers `422 Version locked`. Writes are rate-limited (1,000 an hour per user); every answer carries the `Fastly-RateLimit-*` headers. 
+     * Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI refuses larger files before uploading (`MaxPackageSize` in the Fastly CLI). A locked (active or formerly active) version cannot be changed: the API answers `422 Version locked`.  Writes are rate-limited (1,000 an hour per user). The `Fastly-RateLimit-Remaining` and `Fastly-RateLimit-Reset` headers were recorded on `200` and `400` answers (go-fastly fixtures `fastly/fixtures/package/update.yaml` and `update_invalid.yaml`). They are also declared on `422` and `429`, where no recording shows them; other answers may lack them.  A client may send `Expect: 100-continue` to have Fastly check the request\'s headers (token, service, version) before the package is sent, so a rejected upload costs no bandwidth. Fastly\'s published document lists it as an optional `expect` header parameter; it is left out here because `fetch` cannot send it (Node\'s fetch throws `expect header not supported`, and browsers forbid the header). 
      * Upload a Compute package.
      */
     async putPackageRaw(requestParameters: PutPackageRequest): Promise<runtime.ApiResponse<PackageResponse>> {
@@ -100,10 +99,6 @@ export class PackageApi extends runtime.BaseAPI {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
-
-        if (requestParameters.expect !== undefined && requestParameters.expect !== null) {
-            headerParameters['expect'] = String(requestParameters.expect);
-        }
 
         if (this.configuration && this.configuration.apiKey) {
             headerParameters["Fastly-Key"] = this.configuration.apiKey("Fastly-Key"); // token authentication
@@ -141,7 +136,7 @@ export class PackageApi extends runtime.BaseAPI {
     }
 
     /**
-     * Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI refuses larger files before uploading and so does pkgapi. A locked (active or formerly active) version cannot be changed: the API answers `422 Version locked`. Writes are rate-limited (1,000 an hour per user); every answer carries the `Fastly-RateLimit-*` headers. 
+     * Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI refuses larger files before uploading (`MaxPackageSize` in the Fastly CLI). A locked (active or formerly active) version cannot be changed: the API answers `422 Version locked`.  Writes are rate-limited (1,000 an hour per user). The `Fastly-RateLimit-Remaining` and `Fastly-RateLimit-Reset` headers were recorded on `200` and `400` answers (go-fastly fixtures `fastly/fixtures/package/update.yaml` and `update_invalid.yaml`). They are also declared on `422` and `429`, where no recording shows them; other answers may lack them.  A client may send `Expect: 100-continue` to have Fastly check the request\'s headers (token, service, version) before the package is sent, so a rejected upload costs no bandwidth. Fastly\'s published document lists it as an optional `expect` header parameter; it is left out here because `fetch` cannot send it (Node\'s fetch throws `expect header not supported`, and browsers forbid the header). 
      * Upload a Compute package.
      */
     async putPackage(requestParameters: PutPackageRequest): Promise<PackageResponse> {
