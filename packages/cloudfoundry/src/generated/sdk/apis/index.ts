@@ -1,1 +1,3 @@
-export * from './PackagesApi';
+/* tslint:disable */
+/* eslint-disable */
+export * from './PackagesApi.js';

@@ -12,28 +12,36 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { PackageRelationships } from './PackageRelationships.js';
 import {
-    PackageRelationships,
     PackageRelationshipsFromJSON,
     PackageRelationshipsFromJSONTyped,
     PackageRelationshipsToJSON,
-} from './';
+    PackageRelationshipsToJSONTyped,
+} from './PackageRelationships.js';
 
 /**
  * Body of a copy (`?source_guid=`): only the destination app, which must differ from the
  * source package's app. Cloud Controller ignores other keys; they are disallowed here so a
  * body matches exactly one of the create and copy shapes.
+ * 
  * @export
  * @interface CopyPackageRequest
  */
 export interface CopyPackageRequest {
     /**
      * 
-     * @type {PackageRelationships}
-     * @memberof CopyPackageRequest
      */
     relationships: PackageRelationships;
+}
+
+/**
+ * Check if a given object implements the CopyPackageRequest interface.
+ */
+export function instanceOfCopyPackageRequest(value: object): value is CopyPackageRequest {
+    if (!('relationships' in value) || value['relationships'] === undefined) return false;
+    return true;
 }
 
 export function CopyPackageRequestFromJSON(json: any): CopyPackageRequest {
@@ -41,7 +49,7 @@ export function CopyPackageRequestFromJSON(json: any): CopyPackageRequest {
 }
 
 export function CopyPackageRequestFromJSONTyped(json: any, ignoreDiscriminator: boolean): CopyPackageRequest {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -50,17 +58,18 @@ export function CopyPackageRequestFromJSONTyped(json: any, ignoreDiscriminator: 
     };
 }
 
-export function CopyPackageRequestToJSON(value?: CopyPackageRequest | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'relationships': PackageRelationshipsToJSON(value.relationships),
-    };
+export function CopyPackageRequestToJSON(json: any): CopyPackageRequest {
+    return CopyPackageRequestToJSONTyped(json, false);
 }
 
+export function CopyPackageRequestToJSONTyped(value?: CopyPackageRequest | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'relationships': PackageRelationshipsToJSON(value['relationships']),
+    };
+}
 

@@ -12,14 +12,20 @@
  * Do not edit the class manually.
  */
 
+import type { CopyPackageRequest } from './CopyPackageRequest.js';
 import {
-    CopyPackageRequest,
-    NewPackageRequest,
+    instanceOfCopyPackageRequest,
+    CopyPackageRequestFromJSON,
     CopyPackageRequestFromJSONTyped,
     CopyPackageRequestToJSON,
+} from './CopyPackageRequest.js';
+import type { NewPackageRequest } from './NewPackageRequest.js';
+import {
+    instanceOfNewPackageRequest,
+    NewPackageRequestFromJSON,
     NewPackageRequestFromJSONTyped,
     NewPackageRequestToJSON,
-} from './';
+} from './NewPackageRequest.js';
 
 /**
  * @type CreatePackageRequest
@@ -32,6 +38,7 @@ import {
  * writes uncompilable code for an inline `oneOf` request body; the create shape is called
  * `NewPackageRequest` (not `CreatePackageRequest`) because typescript-fetch already names
  * the `createPackage` parameter interface `CreatePackageRequest`.
+ * 
  * @export
  */
 export type CreatePackageRequest = CopyPackageRequest | NewPackageRequest;
@@ -41,19 +48,38 @@ export function CreatePackageRequestFromJSON(json: any): CreatePackageRequest {
 }
 
 export function CreatePackageRequestFromJSONTyped(json: any, ignoreDiscriminator: boolean): CreatePackageRequest {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
-    return { ...CopyPackageRequestFromJSONTyped(json, true), ...NewPackageRequestFromJSONTyped(json, true) };
+    if (typeof json !== 'object') {
+        return json;
+    }
+    if (instanceOfCopyPackageRequest(json)) {
+        return CopyPackageRequestFromJSONTyped(json, true);
+    }
+    if (instanceOfNewPackageRequest(json)) {
+        return NewPackageRequestFromJSONTyped(json, true);
+    }
+    return {} as any;
 }
 
-export function CreatePackageRequestToJSON(value?: CreatePackageRequest | null): any {
-    if (value === undefined) {
-        return undefined;
+export function CreatePackageRequestToJSON(json: any): any {
+    return CreatePackageRequestToJSONTyped(json, false);
+}
+
+export function CreatePackageRequestToJSONTyped(value?: CreatePackageRequest | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
+    if (typeof value !== 'object') {
+        return value;
     }
-    return { ...CopyPackageRequestToJSON(value), ...NewPackageRequestToJSON(value) };
+    if (instanceOfCopyPackageRequest(value)) {
+        return CopyPackageRequestToJSON(value as CopyPackageRequest);
+    }
+    if (instanceOfNewPackageRequest(value)) {
+        return NewPackageRequestToJSON(value as NewPackageRequest);
+    }
+    return {};
 }
 

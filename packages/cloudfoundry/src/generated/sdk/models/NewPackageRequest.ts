@@ -12,29 +12,35 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { MetadataCreate } from './MetadataCreate.js';
 import {
-    CreatePackageData,
-    CreatePackageDataFromJSON,
-    CreatePackageDataFromJSONTyped,
-    CreatePackageDataToJSON,
-    MetadataCreate,
     MetadataCreateFromJSON,
     MetadataCreateFromJSONTyped,
     MetadataCreateToJSON,
-    NewPackageFields,
-    NewPackageFieldsFromJSON,
-    NewPackageFieldsFromJSONTyped,
-    NewPackageFieldsToJSON,
-    PackageRelationships,
+    MetadataCreateToJSONTyped,
+} from './MetadataCreate.js';
+import type { PackageRelationships } from './PackageRelationships.js';
+import {
     PackageRelationshipsFromJSON,
     PackageRelationshipsFromJSONTyped,
     PackageRelationshipsToJSON,
-    PackageType,
+    PackageRelationshipsToJSONTyped,
+} from './PackageRelationships.js';
+import type { PackageType } from './PackageType.js';
+import {
     PackageTypeFromJSON,
     PackageTypeFromJSONTyped,
     PackageTypeToJSON,
-} from './';
+    PackageTypeToJSONTyped,
+} from './PackageType.js';
+import type { CreatePackageData } from './CreatePackageData.js';
+import {
+    CreatePackageDataFromJSON,
+    CreatePackageDataFromJSONTyped,
+    CreatePackageDataToJSON,
+    CreatePackageDataToJSONTyped,
+} from './CreatePackageData.js';
 
 /**
  * Body of a create (no `source_guid`): `type` and `relationships` are required, `data`
@@ -43,10 +49,38 @@ import {
  * `CreatePackageRequest` `oneOf` by passing the body to both alternatives' converters,
  * which only compiles when a `CopyPackageRequest` also fits `NewPackageRequest`.
  * openapi-typescript types `type` as required. Cloud Controller answers 422 without it.
+ * 
  * @export
  * @interface NewPackageRequest
  */
-export interface NewPackageRequest extends NewPackageFields {
+export interface NewPackageRequest {
+    /**
+     * 
+     */
+    type: PackageType;
+    /**
+     * 
+     */
+    data?: CreatePackageData;
+    /**
+     * 
+     */
+    relationships: PackageRelationships;
+    /**
+     * 
+     */
+    metadata?: MetadataCreate;
+}
+
+
+
+/**
+ * Check if a given object implements the NewPackageRequest interface.
+ */
+export function instanceOfNewPackageRequest(value: object): value is NewPackageRequest {
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (!('relationships' in value) || value['relationships'] === undefined) return false;
+    return true;
 }
 
 export function NewPackageRequestFromJSON(json: any): NewPackageRequest {
@@ -54,11 +88,33 @@ export function NewPackageRequestFromJSON(json: any): NewPackageRequest {
 }
 
 export function NewPackageRequestFromJSONTyped(json: any, ignoreDiscriminator: boolean): NewPackageRequest {
-    return json;
+    if (json == null) {
+        return json;
+    }
+    return {
+        
+        'type': PackageTypeFromJSON(json['type']),
+        'data': json['data'] == null ? undefined : CreatePackageDataFromJSON(json['data']),
+        'relationships': PackageRelationshipsFromJSON(json['relationships']),
+        'metadata': json['metadata'] == null ? undefined : MetadataCreateFromJSON(json['metadata']),
+    };
 }
 
-export function NewPackageRequestToJSON(value?: NewPackageRequest | null): any {
-    return value;
+export function NewPackageRequestToJSON(json: any): NewPackageRequest {
+    return NewPackageRequestToJSONTyped(json, false);
 }
 
+export function NewPackageRequestToJSONTyped(value?: NewPackageRequest | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'type': PackageTypeToJSON(value['type']),
+        'data': CreatePackageDataToJSON(value['data']),
+        'relationships': PackageRelationshipsToJSON(value['relationships']),
+        'metadata': MetadataCreateToJSON(value['metadata']),
+    };
+}
 

@@ -12,39 +12,42 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { MetadataUpdate } from './MetadataUpdate.js';
 import {
-    MetadataUpdate,
     MetadataUpdateFromJSON,
     MetadataUpdateFromJSONTyped,
     MetadataUpdateToJSON,
-} from './';
+    MetadataUpdateToJSONTyped,
+} from './MetadataUpdate.js';
 
 /**
  * Body of an update. Only these keys are allowed; `username` and `password` only for docker
  * packages.
+ * 
  * @export
  * @interface UpdatePackageRequest
  */
 export interface UpdatePackageRequest {
     /**
      * 
-     * @type {MetadataUpdate}
-     * @memberof UpdatePackageRequest
      */
     metadata?: MetadataUpdate;
     /**
      * docker: new registry user name.
-     * @type {string}
-     * @memberof UpdatePackageRequest
      */
     username?: string;
     /**
      * docker: new registry password; never returned.
-     * @type {string}
-     * @memberof UpdatePackageRequest
      */
     password?: string;
+}
+
+/**
+ * Check if a given object implements the UpdatePackageRequest interface.
+ */
+export function instanceOfUpdatePackageRequest(value: object): value is UpdatePackageRequest {
+    return true;
 }
 
 export function UpdatePackageRequestFromJSON(json: any): UpdatePackageRequest {
@@ -52,30 +55,31 @@ export function UpdatePackageRequestFromJSON(json: any): UpdatePackageRequest {
 }
 
 export function UpdatePackageRequestFromJSONTyped(json: any, ignoreDiscriminator: boolean): UpdatePackageRequest {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'metadata': !exists(json, 'metadata') ? undefined : MetadataUpdateFromJSON(json['metadata']),
-        'username': !exists(json, 'username') ? undefined : json['username'],
-        'password': !exists(json, 'password') ? undefined : json['password'],
+        'metadata': json['metadata'] == null ? undefined : MetadataUpdateFromJSON(json['metadata']),
+        'username': json['username'] == null ? undefined : json['username'],
+        'password': json['password'] == null ? undefined : json['password'],
     };
 }
 
-export function UpdatePackageRequestToJSON(value?: UpdatePackageRequest | null): any {
-    if (value === undefined) {
-        return undefined;
+export function UpdatePackageRequestToJSON(json: any): UpdatePackageRequest {
+    return UpdatePackageRequestToJSONTyped(json, false);
+}
+
+export function UpdatePackageRequestToJSONTyped(value?: UpdatePackageRequest | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'metadata': MetadataUpdateToJSON(value.metadata),
-        'username': value.username,
-        'password': value.password,
+        'metadata': MetadataUpdateToJSON(value['metadata']),
+        'username': value['username'],
+        'password': value['password'],
     };
 }
-
 
