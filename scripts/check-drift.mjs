@@ -1,6 +1,6 @@
 // Regenerates every provider into a temp tree and fails, naming the files, where the committed
 // generated code differs (a hand edit, or a spec change that was not regenerated).
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +19,15 @@ const drifted = [];
 try {
   for (const provider of providers) {
     const fresh = path.join(tmp, provider);
-    execFileSync("node", [path.join(root, "scripts", "generate.mjs"), provider, "--out", fresh], { stdio: ["ignore", "ignore", "inherit"] });
+    // A fresh dir has no inputs.sha256, so this always runs both generators (Java needed).
+    const result = spawnSync(process.execPath, [path.join(root, "scripts", "generate.mjs"), provider, "--out", fresh], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) {
+      console.error(`check:drift could not regenerate ${provider} (see above)`);
+      process.exitCode = 1;
+      continue;
+    }
     const committed = generatedDir(provider);
     const names = new Set([...files(fresh), ...files(committed)]);
     for (const name of [...names].sort()) {
@@ -34,6 +42,7 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+if (process.exitCode) process.exit();
 if (drifted.length) {
   console.error(`Generated code is out of date with the specs. Run \`npm run generate\` and commit.\n${drifted.map((d) => `  ${d}`).join("\n")}`);
   process.exit(1);
