@@ -202,7 +202,9 @@ export class Packages extends APIResource<paths> {
     const guid = guidParam("guid", params?.guid);
     const resources = checkResources(params.resources);
     if (params.bits == null && resources.length === 0) throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
-    // The order of the cf CLI: the `resources` text field (JSON) first, then the zip.
+    // The order of the cf CLI: the `resources` text field (JSON) first, then the zip. Built here,
+    // not by the generated SDK: its uploadPackageBits appends each object of the array as
+    // `[object Object]` (openapi-generator#22568, still in 7.25.0).
     const parts: Part[] = [];
     if (resources.length) parts.push({ name: "resources", value: JSON.stringify(resources) });
     if (params.bits != null)
