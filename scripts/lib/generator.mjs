@@ -68,12 +68,14 @@ export function openapiGenerator(args, options = {}) {
 export function inputsHash(provider) {
   const require = createRequire(path.join(root, "package.json"));
   const hash = createHash("sha256");
+  // Text read with LF line ends, so a checkout with CRLF (git autocrlf) gets the same hash.
+  const text = (file) => readFileSync(file, "utf8").replaceAll("\r\n", "\n");
   for (const part of [
-    readFileSync(specPath(provider)),
+    text(specPath(provider)),
     JSON.stringify(generatorConfig(provider)),
     generatorVersion,
     require("openapi-typescript/package.json").version,
-    readFileSync(path.join(root, "scripts", "generate.mjs")),
+    text(path.join(root, "scripts", "generate.mjs")),
   ]) {
     hash.update(part).update("\0");
   }
