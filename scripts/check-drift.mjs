@@ -14,6 +14,14 @@ function files(dir, base = dir) {
   });
 }
 
+/** Files under `dir` that git would commit (a git-ignored file there is absent from a fresh clone). */
+function unignoredFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."], { cwd: dir, encoding: "utf8" });
+  if (listed.status !== 0) throw new Error(`git ls-files failed in ${dir}: ${listed.stderr}`);
+  return listed.stdout.split("\0").filter((name) => name && existsSync(path.join(dir, name)));
+}
+
 const tmp = mkdtempSync(path.join(os.tmpdir(), "pkgapi-drift-"));
 const drifted = [];
 try {
@@ -29,7 +37,7 @@ try {
       continue;
     }
     const committed = generatedDir(provider);
-    const names = new Set([...files(fresh), ...files(committed)]);
+    const names = new Set([...files(fresh), ...unignoredFiles(committed)]);
     for (const name of [...names].sort()) {
       const a = path.join(fresh, name);
       const b = path.join(committed, name);
