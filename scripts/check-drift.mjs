@@ -1,6 +1,6 @@
 // Regenerates every provider into a temp tree and fails, naming the files, where the committed
 // generated code differs (a hand edit, or a spec change that was not regenerated).
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,14 +14,30 @@ function files(dir, base = dir) {
   });
 }
 
+/** Files under `dir` that git would commit (a git-ignored file there is absent from a fresh clone). */
+function unignoredFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."], { cwd: dir, encoding: "utf8" });
+  if (listed.status !== 0) throw new Error(`git ls-files failed in ${dir}: ${listed.stderr}`);
+  return listed.stdout.split("\0").filter((name) => name && existsSync(path.join(dir, name)));
+}
+
 const tmp = mkdtempSync(path.join(os.tmpdir(), "pkgapi-drift-"));
 const drifted = [];
 try {
   for (const provider of providers) {
     const fresh = path.join(tmp, provider);
-    execFileSync("node", [path.join(root, "scripts", "generate.mjs"), provider, "--out", fresh], { stdio: ["ignore", "ignore", "inherit"] });
+    // A fresh dir has no inputs.sha256, so this always runs both generators (Java needed).
+    const result = spawnSync(process.execPath, [path.join(root, "scripts", "generate.mjs"), provider, "--out", fresh], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) {
+      console.error(`check:drift could not regenerate ${provider} (see above)`);
+      process.exitCode = 1;
+      continue;
+    }
     const committed = generatedDir(provider);
-    const names = new Set([...files(fresh), ...files(committed)]);
+    const names = new Set([...files(fresh), ...unignoredFiles(committed)]);
     for (const name of [...names].sort()) {
       const a = path.join(fresh, name);
       const b = path.join(committed, name);
@@ -34,6 +50,7 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+if (process.exitCode) process.exit();
 if (drifted.length) {
   console.error(`Generated code is out of date with the specs. Run \`npm run generate\` and commit.\n${drifted.map((d) => `  ${d}`).join("\n")}`);
   process.exit(1);

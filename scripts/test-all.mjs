@@ -16,6 +16,7 @@ const checks = [
   ["spec lint", "node", ["scripts/lint-specs.mjs"]],
   ["drift check", "node", ["scripts/check-drift.mjs"]],
   ["typecheck + unit, fault and contract tests", "npx", ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"]],
+  ["generate and build without Java", "node", ["scripts/check-no-java.mjs"]],
   ["contract coverage", "node", ["scripts/contract-coverage.mjs"]],
   ["publint + are-the-types-wrong", "node", ["scripts/check-packages.mjs"]],
   ["bundle size limits", "node", ["scripts/check-size.mjs"]],

@@ -30,12 +30,20 @@ export function callOptions(runtime: Runtime, options: RequestOptions = {}) {
   return { fetch: runtime.fetch(options) };
 }
 
+// typescript-fetch 7.x wraps whatever `fetchApi` throws in its own `FetchError`, unless an
+// `onError` middleware answers instead; rethrowing there lets the runtime's typed errors through.
+const keepTypedErrors = {
+  async onError({ error }: { error: unknown }): Promise<never> {
+    throw error;
+  },
+};
+
 /**
  * `Configuration` parameters for a typescript-fetch SDK: requests go through the runtime
  * (credentials, retries, typed errors). The token never enters the Configuration object.
  */
-export function sdkConfiguration(runtime: Runtime): { basePath: string; fetchApi: typeof fetch } {
-  return { basePath: runtime.baseUrl, fetchApi: runtime.fetch() };
+export function sdkConfiguration(runtime: Runtime): { basePath: string; fetchApi: typeof fetch; middleware: (typeof keepTypedErrors)[] } {
+  return { basePath: runtime.baseUrl, fetchApi: runtime.fetch(), middleware: [keepTypedErrors] };
 }
 
 /** The base of every resource (`client.packages`, `client.records`): the runtime and the typed client it calls. */

@@ -67,7 +67,8 @@ describe("getPackage", () => {
   it("200 through the generated SDK", async () => {
     const pkg = await sdk.getPackage({ serviceId: ref.serviceId, versionId: ref.version });
     expect(pkg).toMatchObject({ id: expect.any(String), version: expect.any(Number), metadata: expect.objectContaining({ name: "test-package" }) });
-    expect(pkg.created_at).toBeInstanceOf(Date);
+    // `dateLibrary: string`: timestamps stay strings, as in the openapi-fetch types.
+    expect(pkg.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
   });
 
   for (const [status, ErrorClass] of Object.entries(errors.get)) {

@@ -200,7 +200,8 @@ export class Packages extends APIResource<paths> {
     const guid = guidParam("guid", params?.guid);
     const resources = checkResources(params.resources);
     if (params.bits == null && resources.length === 0) throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
-    // The order of the cf CLI: the `resources` text field (JSON) first, then the zip.
+    // The order of the cf CLI: the `resources` text field (JSON) first, then the zip, streamed
+    // from its source (the generated SDK would need the whole zip in a Blob).
     const parts: Part[] = [];
     if (resources.length) parts.push({ name: "resources", value: JSON.stringify(resources) });
     if (params.bits != null)

@@ -1,3 +1,5 @@
-export * from './runtime';
-export * from './apis';
-export * from './models';
+/* tslint:disable */
+/* eslint-disable */
+export * from './runtime.js';
+export * from './apis/index.js';
+export * from './models/index.js';

@@ -12,18 +12,22 @@
  * Do not edit the class manually.
  */
 
-
-import * as runtime from '../runtime';
+import * as runtime from '../runtime.js';
 import {
-    Errors,
+    type Errors,
     ErrorsFromJSON,
     ErrorsToJSON,
-    Job,
+} from '../models/Errors.js';
+import {
+    type Job,
     JobFromJSON,
     JobToJSON,
-} from '../models';
+} from '../models/Job.js';
 
 export interface GetJobRequest {
+    /**
+     * GUID of the job.
+     */
     guid: string;
 }
 
@@ -33,12 +37,14 @@ export interface GetJobRequest {
 export class JobsApi extends runtime.BaseAPI {
 
     /**
-     * Returns an asynchronous job, such as the one a package deletion answers with in `Location` (`JobsController#show`, `app/presenters/v3/job_presenter.rb`). Poll it until `state` is `COMPLETE` or `FAILED`; a `FAILED` job lists why in `errors`. Not in the seed. 
-     * Get a job.
+     * Creates request options for getJob without sending the request
      */
-    async getJobRaw(requestParameters: GetJobRequest): Promise<runtime.ApiResponse<Job>> {
-        if (requestParameters.guid === null || requestParameters.guid === undefined) {
-            throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling getJob.');
+    async getJobRequestOpts(requestParameters: GetJobRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['guid'] == null) {
+            throw new runtime.RequiredError(
+                'guid',
+                'Required parameter "guid" was null or undefined when calling getJob().'
+            );
         }
 
         const queryParameters: any = {};
@@ -47,18 +53,31 @@ export class JobsApi extends runtime.BaseAPI {
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/jobs/{guid}`.replace(`{${"guid"}}`, encodeURIComponent(String(requestParameters.guid))),
+
+        let urlPath = `/v3/jobs/{guid}`;
+        urlPath = urlPath.replace('{guid}', encodeURIComponent(String(requestParameters['guid'])));
+
+        return {
+            path: urlPath,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Returns an asynchronous job, such as the one a package deletion answers with in `Location` (`JobsController#show`, `app/presenters/v3/job_presenter.rb`). Poll it until `state` is `COMPLETE` or `FAILED`; a `FAILED` job lists why in `errors`. Not in the seed. 
+     * Get a job.
+     */
+    async getJobRaw(requestParameters: GetJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Job>> {
+        const requestOptions = await this.getJobRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => JobFromJSON(jsonValue));
     }
@@ -67,8 +86,8 @@ export class JobsApi extends runtime.BaseAPI {
      * Returns an asynchronous job, such as the one a package deletion answers with in `Location` (`JobsController#show`, `app/presenters/v3/job_presenter.rb`). Poll it until `state` is `COMPLETE` or `FAILED`; a `FAILED` job lists why in `errors`. Not in the seed. 
      * Get a job.
      */
-    async getJob(requestParameters: GetJobRequest): Promise<Job> {
-        const response = await this.getJobRaw(requestParameters);
+    async getJob(requestParameters: GetJobRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Job> {
+        const response = await this.getJobRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

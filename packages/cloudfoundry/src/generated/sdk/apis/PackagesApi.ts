@@ -12,104 +12,306 @@
  * Do not edit the class manually.
  */
 
-
-import * as runtime from '../runtime';
+import * as runtime from '../runtime.js';
 import {
-    Errors,
+    type Errors,
     ErrorsFromJSON,
     ErrorsToJSON,
-    Package,
+} from '../models/Errors.js';
+import {
+    type Package,
     PackageFromJSON,
     PackageToJSON,
-    PackageCreate,
+} from '../models/Package.js';
+import {
+    type PackageCreate,
     PackageCreateFromJSON,
     PackageCreateToJSON,
-    PackageList,
+} from '../models/PackageCreate.js';
+import {
+    type PackageList,
     PackageListFromJSON,
     PackageListToJSON,
-    PackageOrderBy,
+} from '../models/PackageList.js';
+import {
+    type PackageOrderBy,
     PackageOrderByFromJSON,
     PackageOrderByToJSON,
-    PackageState,
+} from '../models/PackageOrderBy.js';
+import {
+    type PackageState,
     PackageStateFromJSON,
     PackageStateToJSON,
-    PackageType,
+} from '../models/PackageState.js';
+import {
+    type PackageType,
     PackageTypeFromJSON,
     PackageTypeToJSON,
-    PackageUpdate,
+} from '../models/PackageType.js';
+import {
+    type PackageUpdate,
     PackageUpdateFromJSON,
     PackageUpdateToJSON,
-} from '../models';
+} from '../models/PackageUpdate.js';
 
 export interface CreatePackageRequest {
+    /**
+     * 
+     */
     packageCreate: PackageCreate;
+    /**
+     * GUID of the package to copy. When present the request is a copy and the body is a
+     * `PackageCopy`; when absent it is a create and the body is a
+     * `PackageCreate`.
+     * 
+     */
     sourceGuid?: string;
 }
 
 export interface DeletePackageRequest {
+    /**
+     * GUID of the package.
+     */
     guid: string;
 }
 
 export interface DownloadPackageBitsRequest {
+    /**
+     * GUID of the package.
+     */
     guid: string;
 }
 
 export interface GetPackageRequest {
+    /**
+     * GUID of the package.
+     */
     guid: string;
 }
 
 export interface ListAppPackagesRequest {
+    /**
+     * GUID of the app.
+     */
     guid: string;
+    /**
+     * Page to return, from 1. Default 1.
+     */
     page?: number;
+    /**
+     * Results per page, 1 to 5000. Default 50. A deployment may also cap `page * per_page`
+     * (`renderer.max_total_results`).
+     * 
+     */
     perPage?: number;
+    /**
+     * Sort field; a leading `-` sorts descending, a leading `+` (or none) ascending. Without
+     * it, packages come in creation order. The seed listed only four values; `+created_at` and
+     * `+updated_at` are accepted too. Remember to URL-encode `+` as `%2B`.
+     * 
+     */
     orderBy?: PackageOrderBy;
+    /**
+     * Only these packages (comma-separated GUIDs).
+     */
     guids?: Array<string>;
+    /**
+     * Only packages in these states (comma-separated). Cloud Controller does not check the
+     * values: an unknown state answers 200 with an empty list.
+     * 
+     */
     states?: Array<PackageState>;
+    /**
+     * Only packages of these types (comma-separated). Cloud Controller does not check the
+     * values: an unknown type answers 200 with an empty list.
+     * 
+     */
     types?: Array<PackageType>;
+    /**
+     * Label requirements, comma-separated and ANDed, at most 50: `key`, `!key`, `key=value`,
+     * `key==value`, `key!=value`, `key in (v1,v2)`, `key notin (v1,v2)`. URL-encode it. An
+     * empty value answers 400 `Missing label_selector value`.
+     * 
+     */
     labelSelector?: string;
+    /**
+     * Only packages created at exactly one of these timestamps (comma-separated). This is an
+     * equality set, not a range (the seed called it a range): use `created_ats[gt]`,
+     * `[gte]`, `[lt]`, `[lte]` for ranges. Timestamps are whole-second UTC
+     * (`YYYY-MM-DDThh:mm:ssZ`).
+     * 
+     */
     createdAts?: Array<string>;
+    /**
+     * Only packages created before this timestamp (one value, whole-second UTC).
+     */
     createdAtsLt?: string;
+    /**
+     * Only packages created at or before this timestamp (one value, whole-second UTC).
+     */
     createdAtsLte?: string;
+    /**
+     * Only packages created after this timestamp (one value, whole-second UTC). Combine with
+     * `created_ats[lt]` for a range.
+     * 
+     */
     createdAtsGt?: string;
+    /**
+     * Only packages created at or after this timestamp (one value, whole-second UTC).
+     */
     createdAtsGte?: string;
+    /**
+     * Only packages last updated at exactly one of these timestamps (comma-separated). An
+     * equality set, not a range: use `updated_ats[gt]`, `[gte]`, `[lt]`, `[lte]` for ranges.
+     * 
+     */
     updatedAts?: Array<string>;
+    /**
+     * Only packages last updated before this timestamp (one value, whole-second UTC).
+     */
     updatedAtsLt?: string;
+    /**
+     * Only packages last updated at or before this timestamp (one value, whole-second UTC).
+     */
     updatedAtsLte?: string;
+    /**
+     * Only packages last updated after this timestamp (one value, whole-second UTC).
+     */
     updatedAtsGt?: string;
+    /**
+     * Only packages last updated at or after this timestamp (one value, whole-second UTC).
+     */
     updatedAtsGte?: string;
 }
 
 export interface ListPackagesRequest {
+    /**
+     * Page to return, from 1. Default 1.
+     */
     page?: number;
+    /**
+     * Results per page, 1 to 5000. Default 50. A deployment may also cap `page * per_page`
+     * (`renderer.max_total_results`).
+     * 
+     */
     perPage?: number;
+    /**
+     * Sort field; a leading `-` sorts descending, a leading `+` (or none) ascending. Without
+     * it, packages come in creation order. The seed listed only four values; `+created_at` and
+     * `+updated_at` are accepted too. Remember to URL-encode `+` as `%2B`.
+     * 
+     */
     orderBy?: PackageOrderBy;
+    /**
+     * Only these packages (comma-separated GUIDs).
+     */
     guids?: Array<string>;
+    /**
+     * Only packages in these states (comma-separated). Cloud Controller does not check the
+     * values: an unknown state answers 200 with an empty list.
+     * 
+     */
     states?: Array<PackageState>;
+    /**
+     * Only packages of these types (comma-separated). Cloud Controller does not check the
+     * values: an unknown type answers 200 with an empty list.
+     * 
+     */
     types?: Array<PackageType>;
+    /**
+     * Only packages of these apps (comma-separated GUIDs). Not accepted by `listAppPackages`.
+     */
     appGuids?: Array<string>;
+    /**
+     * Only packages of apps in these spaces (comma-separated GUIDs). Not accepted by `listAppPackages`.
+     */
     spaceGuids?: Array<string>;
+    /**
+     * Only packages of apps in these organizations (comma-separated GUIDs). Not accepted by
+     * `listAppPackages`.
+     * 
+     */
     organizationGuids?: Array<string>;
+    /**
+     * Label requirements, comma-separated and ANDed, at most 50: `key`, `!key`, `key=value`,
+     * `key==value`, `key!=value`, `key in (v1,v2)`, `key notin (v1,v2)`. URL-encode it. An
+     * empty value answers 400 `Missing label_selector value`.
+     * 
+     */
     labelSelector?: string;
+    /**
+     * Only packages created at exactly one of these timestamps (comma-separated). This is an
+     * equality set, not a range (the seed called it a range): use `created_ats[gt]`,
+     * `[gte]`, `[lt]`, `[lte]` for ranges. Timestamps are whole-second UTC
+     * (`YYYY-MM-DDThh:mm:ssZ`).
+     * 
+     */
     createdAts?: Array<string>;
+    /**
+     * Only packages created before this timestamp (one value, whole-second UTC).
+     */
     createdAtsLt?: string;
+    /**
+     * Only packages created at or before this timestamp (one value, whole-second UTC).
+     */
     createdAtsLte?: string;
+    /**
+     * Only packages created after this timestamp (one value, whole-second UTC). Combine with
+     * `created_ats[lt]` for a range.
+     * 
+     */
     createdAtsGt?: string;
+    /**
+     * Only packages created at or after this timestamp (one value, whole-second UTC).
+     */
     createdAtsGte?: string;
+    /**
+     * Only packages last updated at exactly one of these timestamps (comma-separated). An
+     * equality set, not a range: use `updated_ats[gt]`, `[gte]`, `[lt]`, `[lte]` for ranges.
+     * 
+     */
     updatedAts?: Array<string>;
+    /**
+     * Only packages last updated before this timestamp (one value, whole-second UTC).
+     */
     updatedAtsLt?: string;
+    /**
+     * Only packages last updated at or before this timestamp (one value, whole-second UTC).
+     */
     updatedAtsLte?: string;
+    /**
+     * Only packages last updated after this timestamp (one value, whole-second UTC).
+     */
     updatedAtsGt?: string;
+    /**
+     * Only packages last updated at or after this timestamp (one value, whole-second UTC).
+     */
     updatedAtsGte?: string;
 }
 
 export interface UpdatePackageRequest {
+    /**
+     * GUID of the package.
+     */
     guid: string;
+    /**
+     * 
+     */
     packageUpdate: PackageUpdate;
 }
 
 export interface UploadPackageBitsRequest {
+    /**
+     * GUID of the package.
+     */
     guid: string;
+    /**
+     * A zip of the files not listed in `resources` (the `cf` CLI names it `package.zip`). 
+     */
     bits?: Blob;
+    /**
+     * A plain text form field (no file name, no part content type) holding a JSON array of fingerprints of files already in the resource cache, to be added to the package without uploading them. The `cf` CLI writes it with Go\'s `multipart.Writer.WriteField` (`api/cloudcontroller/ccv3/package.go`) and Cloud Controller parses the text with `Oj.load`, answering 422 `Resources must be valid JSON.` otherwise (`PackagesController#upload`). Each fingerprint is an object:  - `checksum` (required): `{\"value\": \"<SHA-1 of the file, 40 hex digits>\"}`. - `size_in_bytes` (required): integer, the file size. - `path`: the file\'s path relative to the app root; unsafe paths (`../`) fail the   package. - `mode`: octal file mode as a string, default `0744`; it must grant the owner read   and write (0600), otherwise the package fails.  Cloud Controller also accepts the legacy v2 shape `{fn, size, sha1, mode}`; an entry with both `checksum` and `size_in_bytes` is read as v3. 
+     */
     resources?: string;
 }
 
@@ -119,18 +321,20 @@ export interface UploadPackageBitsRequest {
 export class PackagesApi extends runtime.BaseAPI {
 
     /**
-     * **Create** (no `source_guid`): the body is a `PackageCreate`. A `bits` package is created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created `READY`. A Docker app takes only `docker` packages and a buildpack app only `bits` packages; a CNB app is not checked and takes either (`PackagesController#create_fresh`).  **Copy** (`?source_guid={guid}`): the body is a `PackageCopy` naming the destination app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the credentials. Metadata is not copied. The user needs write access to both spaces.  The seed\'s `POST /v3/packages/{guid}/copy` route does not exist on Cloud Foundry (not in Cloud Controller\'s `config/routes.rb`): copy is this same path and method with the source package in the `source_guid` query parameter, so both are one operation here.  Neither answer carries a `Location` header. Users who cannot see the app (or the source package) get 422, not 404. 
-     * Create a package, or copy one to another app.
+     * Creates request options for createPackage without sending the request
      */
-    async createPackageRaw(requestParameters: CreatePackageRequest): Promise<runtime.ApiResponse<Package>> {
-        if (requestParameters.packageCreate === null || requestParameters.packageCreate === undefined) {
-            throw new runtime.RequiredError('packageCreate','Required parameter requestParameters.packageCreate was null or undefined when calling createPackage.');
+    async createPackageRequestOpts(requestParameters: CreatePackageRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['packageCreate'] == null) {
+            throw new runtime.RequiredError(
+                'packageCreate',
+                'Required parameter "packageCreate" was null or undefined when calling createPackage().'
+            );
         }
 
         const queryParameters: any = {};
 
-        if (requestParameters.sourceGuid !== undefined) {
-            queryParameters['source_guid'] = requestParameters.sourceGuid;
+        if (requestParameters['sourceGuid'] != null) {
+            queryParameters['source_guid'] = requestParameters['sourceGuid'];
         }
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -139,19 +343,31 @@ export class PackagesApi extends runtime.BaseAPI {
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/packages`,
+
+        let urlPath = `/v3/packages`;
+
+        return {
+            path: urlPath,
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
-            body: PackageCreateToJSON(requestParameters.packageCreate),
-        });
+            body: PackageCreateToJSON(requestParameters['packageCreate']),
+        };
+    }
+
+    /**
+     * **Create** (no `source_guid`): the body is a `PackageCreate`. A `bits` package is created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created `READY`. A Docker app takes only `docker` packages and a buildpack app only `bits` packages; a CNB app is not checked and takes either (`PackagesController#create_fresh`).  **Copy** (`?source_guid={guid}`): the body is a `PackageCopy` naming the destination app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the credentials. Metadata is not copied. The user needs write access to both spaces.  The seed\'s `POST /v3/packages/{guid}/copy` route does not exist on Cloud Foundry (not in Cloud Controller\'s `config/routes.rb`): copy is this same path and method with the source package in the `source_guid` query parameter, so both are one operation here.  Neither answer carries a `Location` header. Users who cannot see the app (or the source package) get 422, not 404. 
+     * Create a package, or copy one to another app.
+     */
+    async createPackageRaw(requestParameters: CreatePackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Package>> {
+        const requestOptions = await this.createPackageRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageFromJSON(jsonValue));
     }
@@ -160,18 +376,20 @@ export class PackagesApi extends runtime.BaseAPI {
      * **Create** (no `source_guid`): the body is a `PackageCreate`. A `bits` package is created in state `AWAITING_UPLOAD` (upload its bits next); a `docker` package is created `READY`. A Docker app takes only `docker` packages and a buildpack app only `bits` packages; a CNB app is not checked and takes either (`PackagesController#create_fresh`).  **Copy** (`?source_guid={guid}`): the body is a `PackageCopy` naming the destination app. A bits copy starts in `COPYING` and becomes `READY` or `FAILED` (`data.error` starts with `failed to copy - `); a docker copy is `READY` at once and keeps the image but not the credentials. Metadata is not copied. The user needs write access to both spaces.  The seed\'s `POST /v3/packages/{guid}/copy` route does not exist on Cloud Foundry (not in Cloud Controller\'s `config/routes.rb`): copy is this same path and method with the source package in the `source_guid` query parameter, so both are one operation here.  Neither answer carries a `Location` header. Users who cannot see the app (or the source package) get 422, not 404. 
      * Create a package, or copy one to another app.
      */
-    async createPackage(requestParameters: CreatePackageRequest): Promise<Package> {
-        const response = await this.createPackageRaw(requestParameters);
+    async createPackage(requestParameters: CreatePackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Package> {
+        const response = await this.createPackageRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state` goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`; see `getJob`). Unlike the seed says, Cloud Controller does not refuse to delete a package used by a build or droplet (`PackagesController#destroy`, `app/actions/package_delete.rb`). 
-     * Delete a package.
+     * Creates request options for deletePackage without sending the request
      */
-    async deletePackageRaw(requestParameters: DeletePackageRequest): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.guid === null || requestParameters.guid === undefined) {
-            throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling deletePackage.');
+    async deletePackageRequestOpts(requestParameters: DeletePackageRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['guid'] == null) {
+            throw new runtime.RequiredError(
+                'guid',
+                'Required parameter "guid" was null or undefined when calling deletePackage().'
+            );
         }
 
         const queryParameters: any = {};
@@ -180,18 +398,31 @@ export class PackagesApi extends runtime.BaseAPI {
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/packages/{guid}`.replace(`{${"guid"}}`, encodeURIComponent(String(requestParameters.guid))),
+
+        let urlPath = `/v3/packages/{guid}`;
+        urlPath = urlPath.replace('{guid}', encodeURIComponent(String(requestParameters['guid'])));
+
+        return {
+            path: urlPath,
             method: 'DELETE',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state` goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`; see `getJob`). Unlike the seed says, Cloud Controller does not refuse to delete a package used by a build or droplet (`PackagesController#destroy`, `app/actions/package_delete.rb`). 
+     * Delete a package.
+     */
+    async deletePackageRaw(requestParameters: DeletePackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const requestOptions = await this.deletePackageRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.VoidApiResponse(response);
     }
@@ -200,17 +431,19 @@ export class PackagesApi extends runtime.BaseAPI {
      * Deletes the package and enqueues the deletion of its blob. Answers 202 with no body and a `Location` header naming the job (`GET` it: `operation` is `package.delete`, `state` goes `PROCESSING` → `COMPLETE`, or `FAILED` with `errors`; see `getJob`). Unlike the seed says, Cloud Controller does not refuse to delete a package used by a build or droplet (`PackagesController#destroy`, `app/actions/package_delete.rb`). 
      * Delete a package.
      */
-    async deletePackage(requestParameters: DeletePackageRequest): Promise<void> {
-        await this.deletePackageRaw(requestParameters);
+    async deletePackage(requestParameters: DeletePackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.deletePackageRaw(requestParameters, initOverrides);
     }
 
     /**
-     * Downloads the zip of a `READY` bits package. With a remote blobstore (`storage-cli` for S3, GCS, Azure and others, or WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived blobstore URL in `Location`. Only the `local` blobstore type (a directory on the Cloud Controller VM, `LocalClient`, added in 2026 by cloud_controller_ng #4980) makes it answer `200` with the file itself (`BlobDispatcher#send_or_redirect_blob`, sent with Rails\' `send_file` as `application/octet-stream`). The older NFS blobstore, whose zip nginx served via `X-Accel-Redirect` with `application/zip`, went away with fog (#5288, 2026-07). Do not send the bearer token to the redirect target: some blobstores reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).  Needs permission to read secrets in the space (admin, admin read-only, space developer); other roles that can see the package get 403. 
-     * Download the bits of a bits package.
+     * Creates request options for downloadPackageBits without sending the request
      */
-    async downloadPackageBitsRaw(requestParameters: DownloadPackageBitsRequest): Promise<runtime.ApiResponse<Blob>> {
-        if (requestParameters.guid === null || requestParameters.guid === undefined) {
-            throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling downloadPackageBits.');
+    async downloadPackageBitsRequestOpts(requestParameters: DownloadPackageBitsRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['guid'] == null) {
+            throw new runtime.RequiredError(
+                'guid',
+                'Required parameter "guid" was null or undefined when calling downloadPackageBits().'
+            );
         }
 
         const queryParameters: any = {};
@@ -219,18 +452,31 @@ export class PackagesApi extends runtime.BaseAPI {
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/packages/{guid}/download`.replace(`{${"guid"}}`, encodeURIComponent(String(requestParameters.guid))),
+
+        let urlPath = `/v3/packages/{guid}/download`;
+        urlPath = urlPath.replace('{guid}', encodeURIComponent(String(requestParameters['guid'])));
+
+        return {
+            path: urlPath,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Downloads the zip of a `READY` bits package. With a remote blobstore (`storage-cli` for S3, GCS, Azure and others, or WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived blobstore URL in `Location`. Only the `local` blobstore type (a directory on the Cloud Controller VM, `LocalClient`, added in 2026 by cloud_controller_ng #4980) makes it answer `200` with the file itself (`BlobDispatcher#send_or_redirect_blob`, sent with Rails\' `send_file` as `application/octet-stream`). The older NFS blobstore, whose zip nginx served via `X-Accel-Redirect` with `application/zip`, went away with fog (#5288, 2026-07). Do not send the bearer token to the redirect target: some blobstores reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).  Needs permission to read secrets in the space (admin, admin read-only, space developer); other roles that can see the package get 403. 
+     * Download the bits of a bits package.
+     */
+    async downloadPackageBitsRaw(requestParameters: DownloadPackageBitsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Blob>> {
+        const requestOptions = await this.downloadPackageBitsRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.BlobApiResponse(response);
     }
@@ -239,18 +485,20 @@ export class PackagesApi extends runtime.BaseAPI {
      * Downloads the zip of a `READY` bits package. With a remote blobstore (`storage-cli` for S3, GCS, Azure and others, or WebDAV: most deployments) Cloud Controller answers `302` with a signed, short-lived blobstore URL in `Location`. Only the `local` blobstore type (a directory on the Cloud Controller VM, `LocalClient`, added in 2026 by cloud_controller_ng #4980) makes it answer `200` with the file itself (`BlobDispatcher#send_or_redirect_blob`, sent with Rails\' `send_file` as `application/octet-stream`). The older NFS blobstore, whose zip nginx served via `X-Accel-Redirect` with `application/zip`, went away with fog (#5288, 2026-07). Do not send the bearer token to the redirect target: some blobstores reject requests that carry it (most HTTP clients drop `Authorization` on a cross-host redirect, `fetch` included).  Needs permission to read secrets in the space (admin, admin read-only, space developer); other roles that can see the package get 403. 
      * Download the bits of a bits package.
      */
-    async downloadPackageBits(requestParameters: DownloadPackageBitsRequest): Promise<Blob> {
-        const response = await this.downloadPackageBitsRaw(requestParameters);
+    async downloadPackageBits(requestParameters: DownloadPackageBitsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Blob> {
+        const response = await this.downloadPackageBitsRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Returns one package. Poll this after an upload or a copy until `state` is `READY` or `FAILED`; packing and copying failures are reported here (`data.error`), never as an HTTP error of the upload. 
-     * Get a package.
+     * Creates request options for getPackage without sending the request
      */
-    async getPackageRaw(requestParameters: GetPackageRequest): Promise<runtime.ApiResponse<Package>> {
-        if (requestParameters.guid === null || requestParameters.guid === undefined) {
-            throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling getPackage.');
+    async getPackageRequestOpts(requestParameters: GetPackageRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['guid'] == null) {
+            throw new runtime.RequiredError(
+                'guid',
+                'Required parameter "guid" was null or undefined when calling getPackage().'
+            );
         }
 
         const queryParameters: any = {};
@@ -259,18 +507,31 @@ export class PackagesApi extends runtime.BaseAPI {
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/packages/{guid}`.replace(`{${"guid"}}`, encodeURIComponent(String(requestParameters.guid))),
+
+        let urlPath = `/v3/packages/{guid}`;
+        urlPath = urlPath.replace('{guid}', encodeURIComponent(String(requestParameters['guid'])));
+
+        return {
+            path: urlPath,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Returns one package. Poll this after an upload or a copy until `state` is `READY` or `FAILED`; packing and copying failures are reported here (`data.error`), never as an HTTP error of the upload. 
+     * Get a package.
+     */
+    async getPackageRaw(requestParameters: GetPackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Package>> {
+        const requestOptions = await this.getPackageRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageFromJSON(jsonValue));
     }
@@ -279,106 +540,121 @@ export class PackagesApi extends runtime.BaseAPI {
      * Returns one package. Poll this after an upload or a copy until `state` is `READY` or `FAILED`; packing and copying failures are reported here (`data.error`), never as an HTTP error of the upload. 
      * Get a package.
      */
-    async getPackage(requestParameters: GetPackageRequest): Promise<Package> {
-        const response = await this.getPackageRaw(requestParameters);
+    async getPackage(requestParameters: GetPackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Package> {
+        const response = await this.getPackageRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Lists the packages of one app, oldest first unless `order_by` says otherwise.  Accepts the same filters as `listPackages` except `app_guids`, `space_guids` and `organization_guids`: sending one of those answers 400 `Unknown query parameter(s)`. Unlike the seed (and the docs\' table), this list also accepts `guids`, `created_ats`, `updated_ats` and `label_selector`. Users who cannot see the app (org auditors, org billing managers, users without a role) get 404, not 403. 
-     * List the packages of an app.
+     * Creates request options for listAppPackages without sending the request
      */
-    async listAppPackagesRaw(requestParameters: ListAppPackagesRequest): Promise<runtime.ApiResponse<PackageList>> {
-        if (requestParameters.guid === null || requestParameters.guid === undefined) {
-            throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling listAppPackages.');
+    async listAppPackagesRequestOpts(requestParameters: ListAppPackagesRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['guid'] == null) {
+            throw new runtime.RequiredError(
+                'guid',
+                'Required parameter "guid" was null or undefined when calling listAppPackages().'
+            );
         }
 
         const queryParameters: any = {};
 
-        if (requestParameters.page !== undefined) {
-            queryParameters['page'] = requestParameters.page;
+        if (requestParameters['page'] != null) {
+            queryParameters['page'] = requestParameters['page'];
         }
 
-        if (requestParameters.perPage !== undefined) {
-            queryParameters['per_page'] = requestParameters.perPage;
+        if (requestParameters['perPage'] != null) {
+            queryParameters['per_page'] = requestParameters['perPage'];
         }
 
-        if (requestParameters.orderBy !== undefined) {
-            queryParameters['order_by'] = requestParameters.orderBy;
+        if (requestParameters['orderBy'] != null) {
+            queryParameters['order_by'] = requestParameters['orderBy'];
         }
 
-        if (requestParameters.guids) {
-            queryParameters['guids'] = requestParameters.guids.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['guids'] != null) {
+            queryParameters['guids'] = requestParameters['guids']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.states) {
-            queryParameters['states'] = requestParameters.states.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['states'] != null) {
+            queryParameters['states'] = requestParameters['states']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.types) {
-            queryParameters['types'] = requestParameters.types.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['types'] != null) {
+            queryParameters['types'] = requestParameters['types']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.labelSelector !== undefined) {
-            queryParameters['label_selector'] = requestParameters.labelSelector;
+        if (requestParameters['labelSelector'] != null) {
+            queryParameters['label_selector'] = requestParameters['labelSelector'];
         }
 
-        if (requestParameters.createdAts) {
-            queryParameters['created_ats'] = requestParameters.createdAts.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['createdAts'] != null) {
+            queryParameters['created_ats'] = requestParameters['createdAts']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.createdAtsLt !== undefined) {
-            queryParameters['created_ats[lt]'] = requestParameters.createdAtsLt;
+        if (requestParameters['createdAtsLt'] != null) {
+            queryParameters['created_ats[lt]'] = requestParameters['createdAtsLt'];
         }
 
-        if (requestParameters.createdAtsLte !== undefined) {
-            queryParameters['created_ats[lte]'] = requestParameters.createdAtsLte;
+        if (requestParameters['createdAtsLte'] != null) {
+            queryParameters['created_ats[lte]'] = requestParameters['createdAtsLte'];
         }
 
-        if (requestParameters.createdAtsGt !== undefined) {
-            queryParameters['created_ats[gt]'] = requestParameters.createdAtsGt;
+        if (requestParameters['createdAtsGt'] != null) {
+            queryParameters['created_ats[gt]'] = requestParameters['createdAtsGt'];
         }
 
-        if (requestParameters.createdAtsGte !== undefined) {
-            queryParameters['created_ats[gte]'] = requestParameters.createdAtsGte;
+        if (requestParameters['createdAtsGte'] != null) {
+            queryParameters['created_ats[gte]'] = requestParameters['createdAtsGte'];
         }
 
-        if (requestParameters.updatedAts) {
-            queryParameters['updated_ats'] = requestParameters.updatedAts.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['updatedAts'] != null) {
+            queryParameters['updated_ats'] = requestParameters['updatedAts']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.updatedAtsLt !== undefined) {
-            queryParameters['updated_ats[lt]'] = requestParameters.updatedAtsLt;
+        if (requestParameters['updatedAtsLt'] != null) {
+            queryParameters['updated_ats[lt]'] = requestParameters['updatedAtsLt'];
         }
 
-        if (requestParameters.updatedAtsLte !== undefined) {
-            queryParameters['updated_ats[lte]'] = requestParameters.updatedAtsLte;
+        if (requestParameters['updatedAtsLte'] != null) {
+            queryParameters['updated_ats[lte]'] = requestParameters['updatedAtsLte'];
         }
 
-        if (requestParameters.updatedAtsGt !== undefined) {
-            queryParameters['updated_ats[gt]'] = requestParameters.updatedAtsGt;
+        if (requestParameters['updatedAtsGt'] != null) {
+            queryParameters['updated_ats[gt]'] = requestParameters['updatedAtsGt'];
         }
 
-        if (requestParameters.updatedAtsGte !== undefined) {
-            queryParameters['updated_ats[gte]'] = requestParameters.updatedAtsGte;
+        if (requestParameters['updatedAtsGte'] != null) {
+            queryParameters['updated_ats[gte]'] = requestParameters['updatedAtsGte'];
         }
 
         const headerParameters: runtime.HTTPHeaders = {};
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/apps/{guid}/packages`.replace(`{${"guid"}}`, encodeURIComponent(String(requestParameters.guid))),
+
+        let urlPath = `/v3/apps/{guid}/packages`;
+        urlPath = urlPath.replace('{guid}', encodeURIComponent(String(requestParameters['guid'])));
+
+        return {
+            path: urlPath,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Lists the packages of one app, oldest first unless `order_by` says otherwise.  Accepts the same filters as `listPackages` except `app_guids`, `space_guids` and `organization_guids`: sending one of those answers 400 `Unknown query parameter(s)`. Unlike the seed (and the docs\' table), this list also accepts `guids`, `created_ats`, `updated_ats` and `label_selector`. Users who cannot see the app (org auditors, org billing managers, users without a role) get 404, not 403. 
+     * List the packages of an app.
+     */
+    async listAppPackagesRaw(requestParameters: ListAppPackagesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PackageList>> {
+        const requestOptions = await this.listAppPackagesRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageListFromJSON(jsonValue));
     }
@@ -387,114 +663,125 @@ export class PackagesApi extends runtime.BaseAPI {
      * Lists the packages of one app, oldest first unless `order_by` says otherwise.  Accepts the same filters as `listPackages` except `app_guids`, `space_guids` and `organization_guids`: sending one of those answers 400 `Unknown query parameter(s)`. Unlike the seed (and the docs\' table), this list also accepts `guids`, `created_ats`, `updated_ats` and `label_selector`. Users who cannot see the app (org auditors, org billing managers, users without a role) get 404, not 403. 
      * List the packages of an app.
      */
-    async listAppPackages(requestParameters: ListAppPackagesRequest): Promise<PackageList> {
-        const response = await this.listAppPackagesRaw(requestParameters);
+    async listAppPackages(requestParameters: ListAppPackagesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PackageList> {
+        const response = await this.listAppPackagesRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Lists the packages of every space the user can read, oldest first unless `order_by` says otherwise. Packages the user cannot see are filtered out: this list never answers 403 or 404 for visibility (403 only when the token lacks the `cloud_controller.read` scope). Filters are ANDed across parameters and ORed within a comma-separated parameter. 
-     * List packages.
+     * Creates request options for listPackages without sending the request
      */
-    async listPackagesRaw(requestParameters: ListPackagesRequest): Promise<runtime.ApiResponse<PackageList>> {
+    async listPackagesRequestOpts(requestParameters: ListPackagesRequest): Promise<runtime.RequestOpts> {
         const queryParameters: any = {};
 
-        if (requestParameters.page !== undefined) {
-            queryParameters['page'] = requestParameters.page;
+        if (requestParameters['page'] != null) {
+            queryParameters['page'] = requestParameters['page'];
         }
 
-        if (requestParameters.perPage !== undefined) {
-            queryParameters['per_page'] = requestParameters.perPage;
+        if (requestParameters['perPage'] != null) {
+            queryParameters['per_page'] = requestParameters['perPage'];
         }
 
-        if (requestParameters.orderBy !== undefined) {
-            queryParameters['order_by'] = requestParameters.orderBy;
+        if (requestParameters['orderBy'] != null) {
+            queryParameters['order_by'] = requestParameters['orderBy'];
         }
 
-        if (requestParameters.guids) {
-            queryParameters['guids'] = requestParameters.guids.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['guids'] != null) {
+            queryParameters['guids'] = requestParameters['guids']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.states) {
-            queryParameters['states'] = requestParameters.states.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['states'] != null) {
+            queryParameters['states'] = requestParameters['states']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.types) {
-            queryParameters['types'] = requestParameters.types.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['types'] != null) {
+            queryParameters['types'] = requestParameters['types']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.appGuids) {
-            queryParameters['app_guids'] = requestParameters.appGuids.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['appGuids'] != null) {
+            queryParameters['app_guids'] = requestParameters['appGuids']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.spaceGuids) {
-            queryParameters['space_guids'] = requestParameters.spaceGuids.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['spaceGuids'] != null) {
+            queryParameters['space_guids'] = requestParameters['spaceGuids']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.organizationGuids) {
-            queryParameters['organization_guids'] = requestParameters.organizationGuids.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['organizationGuids'] != null) {
+            queryParameters['organization_guids'] = requestParameters['organizationGuids']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.labelSelector !== undefined) {
-            queryParameters['label_selector'] = requestParameters.labelSelector;
+        if (requestParameters['labelSelector'] != null) {
+            queryParameters['label_selector'] = requestParameters['labelSelector'];
         }
 
-        if (requestParameters.createdAts) {
-            queryParameters['created_ats'] = requestParameters.createdAts.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['createdAts'] != null) {
+            queryParameters['created_ats'] = requestParameters['createdAts']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.createdAtsLt !== undefined) {
-            queryParameters['created_ats[lt]'] = requestParameters.createdAtsLt;
+        if (requestParameters['createdAtsLt'] != null) {
+            queryParameters['created_ats[lt]'] = requestParameters['createdAtsLt'];
         }
 
-        if (requestParameters.createdAtsLte !== undefined) {
-            queryParameters['created_ats[lte]'] = requestParameters.createdAtsLte;
+        if (requestParameters['createdAtsLte'] != null) {
+            queryParameters['created_ats[lte]'] = requestParameters['createdAtsLte'];
         }
 
-        if (requestParameters.createdAtsGt !== undefined) {
-            queryParameters['created_ats[gt]'] = requestParameters.createdAtsGt;
+        if (requestParameters['createdAtsGt'] != null) {
+            queryParameters['created_ats[gt]'] = requestParameters['createdAtsGt'];
         }
 
-        if (requestParameters.createdAtsGte !== undefined) {
-            queryParameters['created_ats[gte]'] = requestParameters.createdAtsGte;
+        if (requestParameters['createdAtsGte'] != null) {
+            queryParameters['created_ats[gte]'] = requestParameters['createdAtsGte'];
         }
 
-        if (requestParameters.updatedAts) {
-            queryParameters['updated_ats'] = requestParameters.updatedAts.join(runtime.COLLECTION_FORMATS["csv"]);
+        if (requestParameters['updatedAts'] != null) {
+            queryParameters['updated_ats'] = requestParameters['updatedAts']!.join(runtime.COLLECTION_FORMATS["csv"]);
         }
 
-        if (requestParameters.updatedAtsLt !== undefined) {
-            queryParameters['updated_ats[lt]'] = requestParameters.updatedAtsLt;
+        if (requestParameters['updatedAtsLt'] != null) {
+            queryParameters['updated_ats[lt]'] = requestParameters['updatedAtsLt'];
         }
 
-        if (requestParameters.updatedAtsLte !== undefined) {
-            queryParameters['updated_ats[lte]'] = requestParameters.updatedAtsLte;
+        if (requestParameters['updatedAtsLte'] != null) {
+            queryParameters['updated_ats[lte]'] = requestParameters['updatedAtsLte'];
         }
 
-        if (requestParameters.updatedAtsGt !== undefined) {
-            queryParameters['updated_ats[gt]'] = requestParameters.updatedAtsGt;
+        if (requestParameters['updatedAtsGt'] != null) {
+            queryParameters['updated_ats[gt]'] = requestParameters['updatedAtsGt'];
         }
 
-        if (requestParameters.updatedAtsGte !== undefined) {
-            queryParameters['updated_ats[gte]'] = requestParameters.updatedAtsGte;
+        if (requestParameters['updatedAtsGte'] != null) {
+            queryParameters['updated_ats[gte]'] = requestParameters['updatedAtsGte'];
         }
 
         const headerParameters: runtime.HTTPHeaders = {};
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/packages`,
+
+        let urlPath = `/v3/packages`;
+
+        return {
+            path: urlPath,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Lists the packages of every space the user can read, oldest first unless `order_by` says otherwise. Packages the user cannot see are filtered out: this list never answers 403 or 404 for visibility (403 only when the token lacks the `cloud_controller.read` scope). Filters are ANDed across parameters and ORed within a comma-separated parameter. 
+     * List packages.
+     */
+    async listPackagesRaw(requestParameters: ListPackagesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PackageList>> {
+        const requestOptions = await this.listPackagesRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageListFromJSON(jsonValue));
     }
@@ -503,22 +790,27 @@ export class PackagesApi extends runtime.BaseAPI {
      * Lists the packages of every space the user can read, oldest first unless `order_by` says otherwise. Packages the user cannot see are filtered out: this list never answers 403 or 404 for visibility (403 only when the token lacks the `cloud_controller.read` scope). Filters are ANDed across parameters and ORed within a comma-separated parameter. 
      * List packages.
      */
-    async listPackages(requestParameters: ListPackagesRequest): Promise<PackageList> {
-        const response = await this.listPackagesRaw(requestParameters);
+    async listPackages(requestParameters: ListPackagesRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PackageList> {
+        const response = await this.listPackagesRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Merges labels and annotations (a `null` value deletes the key; keys not named are kept) and, for docker packages, replaces the registry `username` and `password` (the app must be restaged to use new credentials). The seed allowed only `metadata`.  The body is validated before the package is looked up: an invalid body on an unknown guid answers 422, not 404. `username` or `password` on a bits package answers 422. 
-     * Update a package\'s metadata or Docker credentials.
+     * Creates request options for updatePackage without sending the request
      */
-    async updatePackageRaw(requestParameters: UpdatePackageRequest): Promise<runtime.ApiResponse<Package>> {
-        if (requestParameters.guid === null || requestParameters.guid === undefined) {
-            throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling updatePackage.');
+    async updatePackageRequestOpts(requestParameters: UpdatePackageRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['guid'] == null) {
+            throw new runtime.RequiredError(
+                'guid',
+                'Required parameter "guid" was null or undefined when calling updatePackage().'
+            );
         }
 
-        if (requestParameters.packageUpdate === null || requestParameters.packageUpdate === undefined) {
-            throw new runtime.RequiredError('packageUpdate','Required parameter requestParameters.packageUpdate was null or undefined when calling updatePackage.');
+        if (requestParameters['packageUpdate'] == null) {
+            throw new runtime.RequiredError(
+                'packageUpdate',
+                'Required parameter "packageUpdate" was null or undefined when calling updatePackage().'
+            );
         }
 
         const queryParameters: any = {};
@@ -529,19 +821,32 @@ export class PackagesApi extends runtime.BaseAPI {
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
             }
         }
-        const response = await this.request({
-            path: `/v3/packages/{guid}`.replace(`{${"guid"}}`, encodeURIComponent(String(requestParameters.guid))),
+
+        let urlPath = `/v3/packages/{guid}`;
+        urlPath = urlPath.replace('{guid}', encodeURIComponent(String(requestParameters['guid'])));
+
+        return {
+            path: urlPath,
             method: 'PATCH',
             headers: headerParameters,
             query: queryParameters,
-            body: PackageUpdateToJSON(requestParameters.packageUpdate),
-        });
+            body: PackageUpdateToJSON(requestParameters['packageUpdate']),
+        };
+    }
+
+    /**
+     * Merges labels and annotations (a `null` value deletes the key; keys not named are kept) and, for docker packages, replaces the registry `username` and `password` (the app must be restaged to use new credentials). The seed allowed only `metadata`.  The body is validated before the package is looked up: an invalid body on an unknown guid answers 422, not 404. `username` or `password` on a bits package answers 422. 
+     * Update a package\'s metadata or Docker credentials.
+     */
+    async updatePackageRaw(requestParameters: UpdatePackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Package>> {
+        const requestOptions = await this.updatePackageRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageFromJSON(jsonValue));
     }
@@ -550,18 +855,20 @@ export class PackagesApi extends runtime.BaseAPI {
      * Merges labels and annotations (a `null` value deletes the key; keys not named are kept) and, for docker packages, replaces the registry `username` and `password` (the app must be restaged to use new credentials). The seed allowed only `metadata`.  The body is validated before the package is looked up: an invalid body on an unknown guid answers 422, not 404. `username` or `password` on a bits package answers 422. 
      * Update a package\'s metadata or Docker credentials.
      */
-    async updatePackage(requestParameters: UpdatePackageRequest): Promise<Package> {
-        const response = await this.updatePackageRaw(requestParameters);
+    async updatePackage(requestParameters: UpdatePackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Package> {
+        const response = await this.updatePackageRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Uploads the app\'s files to a bits package in state `AWAITING_UPLOAD` (the only state that accepts an upload; a package takes bits once). Send a zip of the files in `bits`, and in `resources` the fingerprints of files the blobstore already holds (found with `POST /v3/resource_matches`) so they can be left out of the zip. Both parts are optional but at least one is required (`Upload must include either resources or bits`); OpenAPI 3.0 cannot say \"one of these two properties\", so the schema only requires a non-empty form. The seed required `bits`.  The answer is `200` (not 201 or 202) with the package in `PROCESSING_UPLOAD`. A background job then checks the zip, adds the matched resources and stores the result; poll `getPackage` until `READY` or `FAILED`. Problems found by that job (unzipped size over `packages.max_package_size`, default 1 GiB; an invalid file mode or an unsafe path; a resource whose checksum does not match) appear as `FAILED` with `data.error`, never as an HTTP error.  In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB) and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token expiry is judged from the start of the upload. 
-     * Upload the bits of a bits package.
+     * Creates request options for uploadPackageBits without sending the request
      */
-    async uploadPackageBitsRaw(requestParameters: UploadPackageBitsRequest): Promise<runtime.ApiResponse<Package>> {
-        if (requestParameters.guid === null || requestParameters.guid === undefined) {
-            throw new runtime.RequiredError('guid','Required parameter requestParameters.guid was null or undefined when calling uploadPackageBits.');
+    async uploadPackageBitsRequestOpts(requestParameters: UploadPackageBitsRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['guid'] == null) {
+            throw new runtime.RequiredError(
+                'guid',
+                'Required parameter "guid" was null or undefined when calling uploadPackageBits().'
+            );
         }
 
         const queryParameters: any = {};
@@ -570,7 +877,7 @@ export class PackagesApi extends runtime.BaseAPI {
 
         if (this.configuration && this.configuration.accessToken) {
             const token = this.configuration.accessToken;
-            const tokenString = typeof token === 'function' ? token("uaa", []) : token;
+            const tokenString = await token("uaa", []);
 
             if (tokenString) {
                 headerParameters["Authorization"] = `Bearer ${tokenString}`;
@@ -592,21 +899,34 @@ export class PackagesApi extends runtime.BaseAPI {
             formParams = new URLSearchParams();
         }
 
-        if (requestParameters.bits !== undefined) {
-            formParams.append('bits', requestParameters.bits as any);
+        if (requestParameters['bits'] != null) {
+            formParams.append('bits', requestParameters['bits'] as any);
         }
 
-        if (requestParameters.resources !== undefined) {
-            formParams.append('resources', requestParameters.resources as any);
+        if (requestParameters['resources'] != null) {
+            formParams.append('resources', requestParameters['resources'] as any);
         }
 
-        const response = await this.request({
-            path: `/v3/packages/{guid}/upload`.replace(`{${"guid"}}`, encodeURIComponent(String(requestParameters.guid))),
+
+        let urlPath = `/v3/packages/{guid}/upload`;
+        urlPath = urlPath.replace('{guid}', encodeURIComponent(String(requestParameters['guid'])));
+
+        return {
+            path: urlPath,
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
             body: formParams,
-        });
+        };
+    }
+
+    /**
+     * Uploads the app\'s files to a bits package in state `AWAITING_UPLOAD` (the only state that accepts an upload; a package takes bits once). Send a zip of the files in `bits`, and in `resources` the fingerprints of files the blobstore already holds (found with `POST /v3/resource_matches`) so they can be left out of the zip. Both parts are optional but at least one is required (`Upload must include either resources or bits`); OpenAPI 3.0 cannot say \"one of these two properties\", so the schema only requires a non-empty form. The seed required `bits`.  The answer is `200` (not 201 or 202) with the package in `PROCESSING_UPLOAD`. A background job then checks the zip, adds the matched resources and stores the result; poll `getPackage` until `READY` or `FAILED`. Problems found by that job (unzipped size over `packages.max_package_size`, default 1 GiB; an invalid file mode or an unsafe path; a resource whose checksum does not match) appear as `FAILED` with `data.error`, never as an HTTP error.  In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB) and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token expiry is judged from the start of the upload. 
+     * Upload the bits of a bits package.
+     */
+    async uploadPackageBitsRaw(requestParameters: UploadPackageBitsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<Package>> {
+        const requestOptions = await this.uploadPackageBitsRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageFromJSON(jsonValue));
     }
@@ -615,8 +935,8 @@ export class PackagesApi extends runtime.BaseAPI {
      * Uploads the app\'s files to a bits package in state `AWAITING_UPLOAD` (the only state that accepts an upload; a package takes bits once). Send a zip of the files in `bits`, and in `resources` the fingerprints of files the blobstore already holds (found with `POST /v3/resource_matches`) so they can be left out of the zip. Both parts are optional but at least one is required (`Upload must include either resources or bits`); OpenAPI 3.0 cannot say \"one of these two properties\", so the schema only requires a non-empty form. The seed required `bits`.  The answer is `200` (not 201 or 202) with the package in `PROCESSING_UPLOAD`. A background job then checks the zip, adds the matched resources and stores the result; poll `getPackage` until `READY` or `FAILED`. Problems found by that job (unzipped size over `packages.max_package_size`, default 1 GiB; an invalid file mode or an unsafe path; a resource whose checksum does not match) appear as `FAILED` with `data.error`, never as an HTTP error.  In production nginx takes the upload (limit `cc.app_bits_max_body_size`, default 1536 MB) and answers a bigger body with a plain nginx 413 page, not a Cloud Controller error; token expiry is judged from the start of the upload. 
      * Upload the bits of a bits package.
      */
-    async uploadPackageBits(requestParameters: UploadPackageBitsRequest): Promise<Package> {
-        const response = await this.uploadPackageBitsRaw(requestParameters);
+    async uploadPackageBits(requestParameters: UploadPackageBitsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<Package> {
+        const response = await this.uploadPackageBitsRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -1,2 +1,4 @@
-export * from './JobsApi';
-export * from './PackagesApi';
+/* tslint:disable */
+/* eslint-disable */
+export * from './JobsApi.js';
+export * from './PackagesApi.js';

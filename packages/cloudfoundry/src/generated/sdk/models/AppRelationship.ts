@@ -12,13 +12,14 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { RelationshipData } from './RelationshipData.js';
 import {
-    RelationshipData,
     RelationshipDataFromJSON,
     RelationshipDataFromJSONTyped,
     RelationshipDataToJSON,
-} from './';
+    RelationshipDataToJSONTyped,
+} from './RelationshipData.js';
 
 /**
  * A to-one relationship to an app.
@@ -28,10 +29,16 @@ import {
 export interface AppRelationship {
     /**
      * 
-     * @type {RelationshipData}
-     * @memberof AppRelationship
      */
     data: RelationshipData;
+}
+
+/**
+ * Check if a given object implements the AppRelationship interface.
+ */
+export function instanceOfAppRelationship(value: object): value is AppRelationship {
+    if (!('data' in value) || value['data'] === undefined) return false;
+    return true;
 }
 
 export function AppRelationshipFromJSON(json: any): AppRelationship {
@@ -39,7 +46,7 @@ export function AppRelationshipFromJSON(json: any): AppRelationship {
 }
 
 export function AppRelationshipFromJSONTyped(json: any, ignoreDiscriminator: boolean): AppRelationship {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -48,17 +55,18 @@ export function AppRelationshipFromJSONTyped(json: any, ignoreDiscriminator: boo
     };
 }
 
-export function AppRelationshipToJSON(value?: AppRelationship | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'data': RelationshipDataToJSON(value.data),
-    };
+export function AppRelationshipToJSON(json: any): AppRelationship {
+    return AppRelationshipToJSONTyped(json, false);
 }
 
+export function AppRelationshipToJSONTyped(value?: AppRelationship | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'data': RelationshipDataToJSON(value['data']),
+    };
+}
 

@@ -12,32 +12,34 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * For `docker` packages: the image and optional registry credentials (`image` is
  * required). For `bits` packages leave `data` out or send `{}`: any key answers 422.
+ * 
  * @export
  * @interface CreatePackageData
  */
 export interface CreatePackageData {
     /**
      * docker: the image reference (required for docker).
-     * @type {string}
-     * @memberof CreatePackageData
      */
     image?: string;
     /**
      * docker: registry user name.
-     * @type {string}
-     * @memberof CreatePackageData
      */
     username?: string;
     /**
      * docker: registry password; never returned.
-     * @type {string}
-     * @memberof CreatePackageData
      */
     password?: string;
+}
+
+/**
+ * Check if a given object implements the CreatePackageData interface.
+ */
+export function instanceOfCreatePackageData(value: object): value is CreatePackageData {
+    return true;
 }
 
 export function CreatePackageDataFromJSON(json: any): CreatePackageData {
@@ -45,30 +47,31 @@ export function CreatePackageDataFromJSON(json: any): CreatePackageData {
 }
 
 export function CreatePackageDataFromJSONTyped(json: any, ignoreDiscriminator: boolean): CreatePackageData {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'image': !exists(json, 'image') ? undefined : json['image'],
-        'username': !exists(json, 'username') ? undefined : json['username'],
-        'password': !exists(json, 'password') ? undefined : json['password'],
+        'image': json['image'] == null ? undefined : json['image'],
+        'username': json['username'] == null ? undefined : json['username'],
+        'password': json['password'] == null ? undefined : json['password'],
     };
 }
 
-export function CreatePackageDataToJSON(value?: CreatePackageData | null): any {
-    if (value === undefined) {
-        return undefined;
+export function CreatePackageDataToJSON(json: any): CreatePackageData {
+    return CreatePackageDataToJSONTyped(json, false);
+}
+
+export function CreatePackageDataToJSONTyped(value?: CreatePackageData | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'image': value.image,
-        'username': value.username,
-        'password': value.password,
+        'image': value['image'],
+        'username': value['username'],
+        'password': value['password'],
     };
 }
-
 

@@ -12,31 +12,36 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * One error. Branch on `code` and `title`; `detail` is for humans and may change.
+ * 
  * @export
  * @interface ErrorItem
  */
 export interface ErrorItem {
     /**
      * What went wrong.
-     * @type {string}
-     * @memberof ErrorItem
      */
     detail: string;
     /**
      * `CF-` followed by the error name (`UnknownError` has no prefix).
-     * @type {string}
-     * @memberof ErrorItem
      */
     title: string;
     /**
      * Numeric error code from Cloud Controller's error table.
-     * @type {number}
-     * @memberof ErrorItem
      */
     code: number;
+}
+
+/**
+ * Check if a given object implements the ErrorItem interface.
+ */
+export function instanceOfErrorItem(value: object): value is ErrorItem {
+    if (!('detail' in value) || value['detail'] === undefined) return false;
+    if (!('title' in value) || value['title'] === undefined) return false;
+    if (!('code' in value) || value['code'] === undefined) return false;
+    return true;
 }
 
 export function ErrorItemFromJSON(json: any): ErrorItem {
@@ -44,7 +49,7 @@ export function ErrorItemFromJSON(json: any): ErrorItem {
 }
 
 export function ErrorItemFromJSONTyped(json: any, ignoreDiscriminator: boolean): ErrorItem {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -55,19 +60,20 @@ export function ErrorItemFromJSONTyped(json: any, ignoreDiscriminator: boolean):
     };
 }
 
-export function ErrorItemToJSON(value?: ErrorItem | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'detail': value.detail,
-        'title': value.title,
-        'code': value.code,
-    };
+export function ErrorItemToJSON(json: any): ErrorItem {
+    return ErrorItemToJSONTyped(json, false);
 }
 
+export function ErrorItemToJSONTyped(value?: ErrorItem | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'detail': value['detail'],
+        'title': value['title'],
+        'code': value['code'],
+    };
+}
 

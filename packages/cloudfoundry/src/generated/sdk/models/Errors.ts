@@ -12,27 +12,35 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { ErrorItem } from './ErrorItem.js';
 import {
-    ErrorItem,
     ErrorItemFromJSON,
     ErrorItemFromJSONTyped,
     ErrorItemToJSON,
-} from './';
+    ErrorItemToJSONTyped,
+} from './ErrorItem.js';
 
 /**
  * Cloud Controller's error envelope (the seed used a single error object). The array holds
  * one error; several validation messages are joined with ", " into its `detail`.
+ * 
  * @export
  * @interface Errors
  */
 export interface Errors {
     /**
      * 
-     * @type {Array<ErrorItem>}
-     * @memberof Errors
      */
     errors: Array<ErrorItem>;
+}
+
+/**
+ * Check if a given object implements the Errors interface.
+ */
+export function instanceOfErrors(value: object): value is Errors {
+    if (!('errors' in value) || value['errors'] === undefined) return false;
+    return true;
 }
 
 export function ErrorsFromJSON(json: any): Errors {
@@ -40,7 +48,7 @@ export function ErrorsFromJSON(json: any): Errors {
 }
 
 export function ErrorsFromJSONTyped(json: any, ignoreDiscriminator: boolean): Errors {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -49,17 +57,18 @@ export function ErrorsFromJSONTyped(json: any, ignoreDiscriminator: boolean): Er
     };
 }
 
-export function ErrorsToJSON(value?: Errors | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'errors': ((value.errors as Array<any>).map(ErrorItemToJSON)),
-    };
+export function ErrorsToJSON(json: any): Errors {
+    return ErrorsToJSONTyped(json, false);
 }
 
+export function ErrorsToJSONTyped(value?: Errors | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'errors': ((value['errors'] as Array<any>).map(ErrorItemToJSON)),
+    };
+}
 

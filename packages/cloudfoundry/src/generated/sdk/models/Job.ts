@@ -12,80 +12,92 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { JobWarning } from './JobWarning.js';
 import {
-    ErrorItem,
-    ErrorItemFromJSON,
-    ErrorItemFromJSONTyped,
-    ErrorItemToJSON,
-    JobLinks,
-    JobLinksFromJSON,
-    JobLinksFromJSONTyped,
-    JobLinksToJSON,
-    JobState,
-    JobStateFromJSON,
-    JobStateFromJSONTyped,
-    JobStateToJSON,
-    JobWarning,
     JobWarningFromJSON,
     JobWarningFromJSONTyped,
     JobWarningToJSON,
-} from './';
+    JobWarningToJSONTyped,
+} from './JobWarning.js';
+import type { JobLinks } from './JobLinks.js';
+import {
+    JobLinksFromJSON,
+    JobLinksFromJSONTyped,
+    JobLinksToJSON,
+    JobLinksToJSONTyped,
+} from './JobLinks.js';
+import type { JobState } from './JobState.js';
+import {
+    JobStateFromJSON,
+    JobStateFromJSONTyped,
+    JobStateToJSON,
+    JobStateToJSONTyped,
+} from './JobState.js';
+import type { ErrorItem } from './ErrorItem.js';
+import {
+    ErrorItemFromJSON,
+    ErrorItemFromJSONTyped,
+    ErrorItemToJSON,
+    ErrorItemToJSONTyped,
+} from './ErrorItem.js';
 
 /**
  * An asynchronous job (`app/presenters/v3/job_presenter.rb`). Every key is always present.
+ * 
  * @export
  * @interface Job
  */
 export interface Job {
     /**
      * GUID of the job.
-     * @type {string}
-     * @memberof Job
      */
     guid: string;
     /**
      * When the job was created (UTC, whole seconds).
-     * @type {Date}
-     * @memberof Job
      */
-    created_at: Date;
+    created_at: string;
     /**
      * When the job last changed.
-     * @type {Date}
-     * @memberof Job
      */
-    updated_at: Date;
+    updated_at: string;
     /**
      * What the job does, `<resource>.<action>`; `package.delete` for a package deletion.
-     * @type {string}
-     * @memberof Job
      */
     operation: string;
     /**
      * 
-     * @type {JobState}
-     * @memberof Job
      */
     state: JobState;
     /**
      * Why the job failed; empty unless `state` is `FAILED`.
-     * @type {Array<ErrorItem>}
-     * @memberof Job
      */
     errors: Array<ErrorItem>;
     /**
      * Warnings the job raised while it ran.
-     * @type {Array<JobWarning>}
-     * @memberof Job
      */
     warnings: Array<JobWarning>;
     /**
      * 
-     * @type {JobLinks}
-     * @memberof Job
      */
     links: JobLinks;
+}
+
+
+
+/**
+ * Check if a given object implements the Job interface.
+ */
+export function instanceOfJob(value: object): value is Job {
+    if (!('guid' in value) || value['guid'] === undefined) return false;
+    if (!('created_at' in value) || value['created_at'] === undefined) return false;
+    if (!('updated_at' in value) || value['updated_at'] === undefined) return false;
+    if (!('operation' in value) || value['operation'] === undefined) return false;
+    if (!('state' in value) || value['state'] === undefined) return false;
+    if (!('errors' in value) || value['errors'] === undefined) return false;
+    if (!('warnings' in value) || value['warnings'] === undefined) return false;
+    if (!('links' in value) || value['links'] === undefined) return false;
+    return true;
 }
 
 export function JobFromJSON(json: any): Job {
@@ -93,14 +105,14 @@ export function JobFromJSON(json: any): Job {
 }
 
 export function JobFromJSONTyped(json: any, ignoreDiscriminator: boolean): Job {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'guid': json['guid'],
-        'created_at': (new Date(json['created_at'])),
-        'updated_at': (new Date(json['updated_at'])),
+        'created_at': json['created_at'],
+        'updated_at': json['updated_at'],
         'operation': json['operation'],
         'state': JobStateFromJSON(json['state']),
         'errors': ((json['errors'] as Array<any>).map(ErrorItemFromJSON)),
@@ -109,24 +121,25 @@ export function JobFromJSONTyped(json: any, ignoreDiscriminator: boolean): Job {
     };
 }
 
-export function JobToJSON(value?: Job | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'guid': value.guid,
-        'created_at': (value.created_at.toISOString()),
-        'updated_at': (value.updated_at.toISOString()),
-        'operation': value.operation,
-        'state': JobStateToJSON(value.state),
-        'errors': ((value.errors as Array<any>).map(ErrorItemToJSON)),
-        'warnings': ((value.warnings as Array<any>).map(JobWarningToJSON)),
-        'links': JobLinksToJSON(value.links),
-    };
+export function JobToJSON(json: any): Job {
+    return JobToJSONTyped(json, false);
 }
 
+export function JobToJSONTyped(value?: Job | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'guid': value['guid'],
+        'created_at': value['created_at'],
+        'updated_at': value['updated_at'],
+        'operation': value['operation'],
+        'state': JobStateToJSON(value['state']),
+        'errors': ((value['errors'] as Array<any>).map(ErrorItemToJSON)),
+        'warnings': ((value['warnings'] as Array<any>).map(JobWarningToJSON)),
+        'links': JobLinksToJSON(value['links']),
+    };
+}
 

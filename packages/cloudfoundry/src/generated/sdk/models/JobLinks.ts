@@ -12,33 +12,39 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { Link } from './Link.js';
 import {
-    Link,
     LinkFromJSON,
     LinkFromJSONTyped,
     LinkToJSON,
-} from './';
+    LinkToJSONTyped,
+} from './Link.js';
 
 /**
  * `self`, and a link to the resource the job works on while that resource exists (`package`
  * for `package.delete` until the package is gone).
+ * 
  * @export
  * @interface JobLinks
  */
 export interface JobLinks {
     /**
      * 
-     * @type {Link}
-     * @memberof JobLinks
      */
     self: Link;
     /**
      * 
-     * @type {Link}
-     * @memberof JobLinks
      */
     _package?: Link;
+}
+
+/**
+ * Check if a given object implements the JobLinks interface.
+ */
+export function instanceOfJobLinks(value: object): value is JobLinks {
+    if (!('self' in value) || value['self'] === undefined) return false;
+    return true;
 }
 
 export function JobLinksFromJSON(json: any): JobLinks {
@@ -46,28 +52,29 @@ export function JobLinksFromJSON(json: any): JobLinks {
 }
 
 export function JobLinksFromJSONTyped(json: any, ignoreDiscriminator: boolean): JobLinks {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'self': LinkFromJSON(json['self']),
-        '_package': !exists(json, 'package') ? undefined : LinkFromJSON(json['package']),
+        '_package': json['package'] == null ? undefined : LinkFromJSON(json['package']),
     };
 }
 
-export function JobLinksToJSON(value?: JobLinks | null): any {
-    if (value === undefined) {
-        return undefined;
+export function JobLinksToJSON(json: any): JobLinks {
+    return JobLinksToJSONTyped(json, false);
+}
+
+export function JobLinksToJSONTyped(value?: JobLinks | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'self': LinkToJSON(value.self),
-        'package': LinkToJSON(value._package),
+        'self': LinkToJSON(value['self']),
+        'package': LinkToJSON(value['_package']),
     };
 }
-
 

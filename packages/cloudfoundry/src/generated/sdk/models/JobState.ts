@@ -12,6 +12,7 @@
  * Do not edit the class manually.
  */
 
+
 /**
  * - `PROCESSING`: the job is running.
  * - `POLLING`: the job waits on something outside Cloud Controller (for example a service
@@ -20,14 +21,27 @@
  * - `FAILED`: the job failed; `errors` says why.
  * 
  * `COMPLETE` and `FAILED` are final (`app/models/runtime/pollable_job_model.rb`).
+ * 
  * @export
- * @enum {string}
  */
-export enum JobState {
-    PROCESSING = 'PROCESSING',
-    POLLING = 'POLLING',
-    COMPLETE = 'COMPLETE',
-    FAILED = 'FAILED'
+export const JobState = {
+    PROCESSING: 'PROCESSING',
+    POLLING: 'POLLING',
+    COMPLETE: 'COMPLETE',
+    FAILED: 'FAILED',
+} as const;
+export type JobState = typeof JobState[keyof typeof JobState];
+
+
+export function instanceOfJobState(value: any): boolean {
+    for (const key in JobState) {
+        if (Object.prototype.hasOwnProperty.call(JobState, key)) {
+            if (JobState[key as keyof typeof JobState] === value) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 export function JobStateFromJSON(json: any): JobState {
@@ -40,5 +54,9 @@ export function JobStateFromJSONTyped(json: any, ignoreDiscriminator: boolean): 
 
 export function JobStateToJSON(value?: JobState | null): any {
     return value as any;
+}
+
+export function JobStateToJSONTyped(value: any, ignoreDiscriminator: boolean): JobState {
+    return value as JobState;
 }
 

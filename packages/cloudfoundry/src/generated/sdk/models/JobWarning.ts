@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * A warning raised by a job.
  * @export
@@ -21,10 +21,16 @@ import { exists, mapValues } from '../runtime';
 export interface JobWarning {
     /**
      * The warning.
-     * @type {string}
-     * @memberof JobWarning
      */
     detail: string;
+}
+
+/**
+ * Check if a given object implements the JobWarning interface.
+ */
+export function instanceOfJobWarning(value: object): value is JobWarning {
+    if (!('detail' in value) || value['detail'] === undefined) return false;
+    return true;
 }
 
 export function JobWarningFromJSON(json: any): JobWarning {
@@ -32,7 +38,7 @@ export function JobWarningFromJSON(json: any): JobWarning {
 }
 
 export function JobWarningFromJSONTyped(json: any, ignoreDiscriminator: boolean): JobWarning {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -41,17 +47,18 @@ export function JobWarningFromJSONTyped(json: any, ignoreDiscriminator: boolean)
     };
 }
 
-export function JobWarningToJSON(value?: JobWarning | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'detail': value.detail,
-    };
+export function JobWarningToJSON(json: any): JobWarning {
+    return JobWarningToJSONTyped(json, false);
 }
 
+export function JobWarningToJSONTyped(value?: JobWarning | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'detail': value['detail'],
+    };
+}
 

@@ -12,27 +12,32 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * A link. `method` is sent only when it is not GET: the `upload` link has `"method":
  * "POST"`; `download` has none (Cloud Controller's docs still show `GET`, but it was
  * removed from the responses in 2020).
+ * 
  * @export
  * @interface Link
  */
 export interface Link {
     /**
      * Absolute URL.
-     * @type {string}
-     * @memberof Link
      */
     href: string;
     /**
      * HTTP method to use with `href`.
-     * @type {string}
-     * @memberof Link
      */
     method?: string;
+}
+
+/**
+ * Check if a given object implements the Link interface.
+ */
+export function instanceOfLink(value: object): value is Link {
+    if (!('href' in value) || value['href'] === undefined) return false;
+    return true;
 }
 
 export function LinkFromJSON(json: any): Link {
@@ -40,28 +45,29 @@ export function LinkFromJSON(json: any): Link {
 }
 
 export function LinkFromJSONTyped(json: any, ignoreDiscriminator: boolean): Link {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'href': json['href'],
-        'method': !exists(json, 'method') ? undefined : json['method'],
+        'method': json['method'] == null ? undefined : json['method'],
     };
 }
 
-export function LinkToJSON(value?: Link | null): any {
-    if (value === undefined) {
-        return undefined;
+export function LinkToJSON(json: any): Link {
+    return LinkToJSONTyped(json, false);
+}
+
+export function LinkToJSONTyped(value?: Link | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'href': value.href,
-        'method': value.method,
+        'href': value['href'],
+        'method': value['method'],
     };
 }
-
 

@@ -12,28 +12,34 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * Labels and annotations. Both maps are always present in responses (`{}` when empty).
  * Keys are an optional DNS-style prefix of at most 253 characters and `/`, then a name of
  * 1–63 characters from `[A-Za-z0-9-_.]` that starts and ends alphanumeric; the prefix
  * `cloudfoundry.org` is reserved.
+ * 
  * @export
  * @interface Metadata
  */
 export interface Metadata {
     /**
      * Label values are 0–63 characters from `[A-Za-z0-9-_.]`, starting and ending alphanumeric.
-     * @type {{ [key: string]: string; }}
-     * @memberof Metadata
      */
     labels: { [key: string]: string; };
     /**
      * Annotation values are at most 5000 characters.
-     * @type {{ [key: string]: string; }}
-     * @memberof Metadata
      */
     annotations: { [key: string]: string; };
+}
+
+/**
+ * Check if a given object implements the Metadata interface.
+ */
+export function instanceOfMetadata(value: object): value is Metadata {
+    if (!('labels' in value) || value['labels'] === undefined) return false;
+    if (!('annotations' in value) || value['annotations'] === undefined) return false;
+    return true;
 }
 
 export function MetadataFromJSON(json: any): Metadata {
@@ -41,7 +47,7 @@ export function MetadataFromJSON(json: any): Metadata {
 }
 
 export function MetadataFromJSONTyped(json: any, ignoreDiscriminator: boolean): Metadata {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -51,18 +57,19 @@ export function MetadataFromJSONTyped(json: any, ignoreDiscriminator: boolean): 
     };
 }
 
-export function MetadataToJSON(value?: Metadata | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'labels': value.labels,
-        'annotations': value.annotations,
-    };
+export function MetadataToJSON(json: any): Metadata {
+    return MetadataToJSONTyped(json, false);
 }
 
+export function MetadataToJSONTyped(value?: Metadata | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'labels': value['labels'],
+        'annotations': value['annotations'],
+    };
+}
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * Labels and annotations of the new package (same key and value rules as `Metadata`).
  * @export
@@ -21,16 +21,19 @@ import { exists, mapValues } from '../runtime';
 export interface MetadataCreate {
     /**
      * 
-     * @type {{ [key: string]: string; }}
-     * @memberof MetadataCreate
      */
     labels?: { [key: string]: string; };
     /**
      * 
-     * @type {{ [key: string]: string; }}
-     * @memberof MetadataCreate
      */
     annotations?: { [key: string]: string; };
+}
+
+/**
+ * Check if a given object implements the MetadataCreate interface.
+ */
+export function instanceOfMetadataCreate(value: object): value is MetadataCreate {
+    return true;
 }
 
 export function MetadataCreateFromJSON(json: any): MetadataCreate {
@@ -38,28 +41,29 @@ export function MetadataCreateFromJSON(json: any): MetadataCreate {
 }
 
 export function MetadataCreateFromJSONTyped(json: any, ignoreDiscriminator: boolean): MetadataCreate {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'labels': !exists(json, 'labels') ? undefined : json['labels'],
-        'annotations': !exists(json, 'annotations') ? undefined : json['annotations'],
+        'labels': json['labels'] == null ? undefined : json['labels'],
+        'annotations': json['annotations'] == null ? undefined : json['annotations'],
     };
 }
 
-export function MetadataCreateToJSON(value?: MetadataCreate | null): any {
-    if (value === undefined) {
-        return undefined;
+export function MetadataCreateToJSON(json: any): MetadataCreate {
+    return MetadataCreateToJSONTyped(json, false);
+}
+
+export function MetadataCreateToJSONTyped(value?: MetadataCreate | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'labels': value.labels,
-        'annotations': value.annotations,
+        'labels': value['labels'],
+        'annotations': value['annotations'],
     };
 }
-
 

@@ -12,26 +12,30 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * Labels and annotations to change. Changes merge into the existing metadata: keys not
  * named are kept and a `null` value deletes the key (the seed typed values as non-null).
+ * 
  * @export
  * @interface MetadataUpdate
  */
 export interface MetadataUpdate {
     /**
      * 
-     * @type {{ [key: string]: string; }}
-     * @memberof MetadataUpdate
      */
-    labels?: { [key: string]: string; };
+    labels?: { [key: string]: string | null; };
     /**
      * 
-     * @type {{ [key: string]: string; }}
-     * @memberof MetadataUpdate
      */
-    annotations?: { [key: string]: string; };
+    annotations?: { [key: string]: string | null; };
+}
+
+/**
+ * Check if a given object implements the MetadataUpdate interface.
+ */
+export function instanceOfMetadataUpdate(value: object): value is MetadataUpdate {
+    return true;
 }
 
 export function MetadataUpdateFromJSON(json: any): MetadataUpdate {
@@ -39,28 +43,29 @@ export function MetadataUpdateFromJSON(json: any): MetadataUpdate {
 }
 
 export function MetadataUpdateFromJSONTyped(json: any, ignoreDiscriminator: boolean): MetadataUpdate {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'labels': !exists(json, 'labels') ? undefined : json['labels'],
-        'annotations': !exists(json, 'annotations') ? undefined : json['annotations'],
+        'labels': json['labels'] == null ? undefined : json['labels'],
+        'annotations': json['annotations'] == null ? undefined : json['annotations'],
     };
 }
 
-export function MetadataUpdateToJSON(value?: MetadataUpdate | null): any {
-    if (value === undefined) {
-        return undefined;
+export function MetadataUpdateToJSON(json: any): MetadataUpdate {
+    return MetadataUpdateToJSONTyped(json, false);
+}
+
+export function MetadataUpdateToJSONTyped(value?: MetadataUpdate | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'labels': value.labels,
-        'annotations': value.annotations,
+        'labels': value['labels'],
+        'annotations': value['annotations'],
     };
 }
-
 

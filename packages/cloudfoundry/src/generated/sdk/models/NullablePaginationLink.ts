@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * Link to the next or previous page; `null` on the last or the first page.
  * @export
@@ -21,10 +21,16 @@ import { exists, mapValues } from '../runtime';
 export interface NullablePaginationLink {
     /**
      * Absolute URL of the page.
-     * @type {string}
-     * @memberof NullablePaginationLink
      */
     href: string;
+}
+
+/**
+ * Check if a given object implements the NullablePaginationLink interface.
+ */
+export function instanceOfNullablePaginationLink(value: object): value is NullablePaginationLink {
+    if (!('href' in value) || value['href'] === undefined) return false;
+    return true;
 }
 
 export function NullablePaginationLinkFromJSON(json: any): NullablePaginationLink {
@@ -32,7 +38,7 @@ export function NullablePaginationLinkFromJSON(json: any): NullablePaginationLin
 }
 
 export function NullablePaginationLinkFromJSONTyped(json: any, ignoreDiscriminator: boolean): NullablePaginationLink {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -41,17 +47,18 @@ export function NullablePaginationLinkFromJSONTyped(json: any, ignoreDiscriminat
     };
 }
 
-export function NullablePaginationLinkToJSON(value?: NullablePaginationLink | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'href': value.href,
-    };
+export function NullablePaginationLinkToJSON(json: any): NullablePaginationLink {
+    return NullablePaginationLinkToJSONTyped(json, false);
 }
 
+export function NullablePaginationLinkToJSONTyped(value?: NullablePaginationLink | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'href': value['href'],
+    };
+}
 

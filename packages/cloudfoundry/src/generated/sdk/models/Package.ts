@@ -12,33 +12,49 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { PackageRelationships } from './PackageRelationships.js';
 import {
-    Metadata,
-    MetadataFromJSON,
-    MetadataFromJSONTyped,
-    MetadataToJSON,
-    PackageData,
-    PackageDataFromJSON,
-    PackageDataFromJSONTyped,
-    PackageDataToJSON,
-    PackageLinks,
-    PackageLinksFromJSON,
-    PackageLinksFromJSONTyped,
-    PackageLinksToJSON,
-    PackageRelationships,
     PackageRelationshipsFromJSON,
     PackageRelationshipsFromJSONTyped,
     PackageRelationshipsToJSON,
-    PackageState,
-    PackageStateFromJSON,
-    PackageStateFromJSONTyped,
-    PackageStateToJSON,
-    PackageType,
+    PackageRelationshipsToJSONTyped,
+} from './PackageRelationships.js';
+import type { PackageType } from './PackageType.js';
+import {
     PackageTypeFromJSON,
     PackageTypeFromJSONTyped,
     PackageTypeToJSON,
-} from './';
+    PackageTypeToJSONTyped,
+} from './PackageType.js';
+import type { Metadata } from './Metadata.js';
+import {
+    MetadataFromJSON,
+    MetadataFromJSONTyped,
+    MetadataToJSON,
+    MetadataToJSONTyped,
+} from './Metadata.js';
+import type { PackageLinks } from './PackageLinks.js';
+import {
+    PackageLinksFromJSON,
+    PackageLinksFromJSONTyped,
+    PackageLinksToJSON,
+    PackageLinksToJSONTyped,
+} from './PackageLinks.js';
+import type { PackageState } from './PackageState.js';
+import {
+    PackageStateFromJSON,
+    PackageStateFromJSONTyped,
+    PackageStateToJSON,
+    PackageStateToJSONTyped,
+} from './PackageState.js';
+import type { PackageData } from './PackageData.js';
+import {
+    PackageDataFromJSON,
+    PackageDataFromJSONTyped,
+    PackageDataToJSON,
+    PackageDataToJSONTyped,
+} from './PackageData.js';
 
 /**
  * A package. Every key is always present, in every state.
@@ -48,58 +64,58 @@ import {
 export interface Package {
     /**
      * GUID of the package.
-     * @type {string}
-     * @memberof Package
      */
     guid: string;
     /**
      * When the package was created (UTC, whole seconds).
-     * @type {Date}
-     * @memberof Package
      */
-    created_at: Date;
+    created_at: string;
     /**
      * When the package last changed; every state change updates it.
-     * @type {Date}
-     * @memberof Package
      */
-    updated_at: Date;
+    updated_at: string;
     /**
      * 
-     * @type {PackageType}
-     * @memberof Package
      */
     type: PackageType;
     /**
      * 
-     * @type {PackageData}
-     * @memberof Package
      */
     data: PackageData;
     /**
      * 
-     * @type {PackageState}
-     * @memberof Package
      */
     state: PackageState;
     /**
      * 
-     * @type {PackageRelationships}
-     * @memberof Package
      */
     relationships: PackageRelationships;
     /**
      * 
-     * @type {Metadata}
-     * @memberof Package
      */
     metadata: Metadata;
     /**
      * 
-     * @type {PackageLinks}
-     * @memberof Package
      */
     links: PackageLinks;
+}
+
+
+
+/**
+ * Check if a given object implements the Package interface.
+ */
+export function instanceOfPackage(value: object): value is Package {
+    if (!('guid' in value) || value['guid'] === undefined) return false;
+    if (!('created_at' in value) || value['created_at'] === undefined) return false;
+    if (!('updated_at' in value) || value['updated_at'] === undefined) return false;
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (!('data' in value) || value['data'] === undefined) return false;
+    if (!('state' in value) || value['state'] === undefined) return false;
+    if (!('relationships' in value) || value['relationships'] === undefined) return false;
+    if (!('metadata' in value) || value['metadata'] === undefined) return false;
+    if (!('links' in value) || value['links'] === undefined) return false;
+    return true;
 }
 
 export function PackageFromJSON(json: any): Package {
@@ -107,14 +123,14 @@ export function PackageFromJSON(json: any): Package {
 }
 
 export function PackageFromJSONTyped(json: any, ignoreDiscriminator: boolean): Package {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'guid': json['guid'],
-        'created_at': (new Date(json['created_at'])),
-        'updated_at': (new Date(json['updated_at'])),
+        'created_at': json['created_at'],
+        'updated_at': json['updated_at'],
         'type': PackageTypeFromJSON(json['type']),
         'data': PackageDataFromJSON(json['data']),
         'state': PackageStateFromJSON(json['state']),
@@ -124,25 +140,26 @@ export function PackageFromJSONTyped(json: any, ignoreDiscriminator: boolean): P
     };
 }
 
-export function PackageToJSON(value?: Package | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'guid': value.guid,
-        'created_at': (value.created_at.toISOString()),
-        'updated_at': (value.updated_at.toISOString()),
-        'type': PackageTypeToJSON(value.type),
-        'data': PackageDataToJSON(value.data),
-        'state': PackageStateToJSON(value.state),
-        'relationships': PackageRelationshipsToJSON(value.relationships),
-        'metadata': MetadataToJSON(value.metadata),
-        'links': PackageLinksToJSON(value.links),
-    };
+export function PackageToJSON(json: any): Package {
+    return PackageToJSONTyped(json, false);
 }
 
+export function PackageToJSONTyped(value?: Package | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'guid': value['guid'],
+        'created_at': value['created_at'],
+        'updated_at': value['updated_at'],
+        'type': PackageTypeToJSON(value['type']),
+        'data': PackageDataToJSON(value['data']),
+        'state': PackageStateToJSON(value['state']),
+        'relationships': PackageRelationshipsToJSON(value['relationships']),
+        'metadata': MetadataToJSON(value['metadata']),
+        'links': PackageLinksToJSON(value['links']),
+    };
+}
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * bits only. The checksum of the stored zip.
  * @export
@@ -21,17 +21,35 @@ import { exists, mapValues } from '../runtime';
 export interface PackageChecksum {
     /**
      * `sha256`; `sha1` only for legacy packages that have no SHA-256 checksum.
-     * @type {string}
-     * @memberof PackageChecksum
+     * 
      */
     type: PackageChecksumTypeEnum;
     /**
      * Hex digest; `null` until the package is `READY`, and again once the blob of an
      * `EXPIRED` package has been deleted.
-     * @type {string}
-     * @memberof PackageChecksum
+     * 
      */
     value: string | null;
+}
+
+
+/**
+ * @export
+ */
+export const PackageChecksumTypeEnum = {
+    sha256: 'sha256',
+    sha1: 'sha1',
+} as const;
+export type PackageChecksumTypeEnum = typeof PackageChecksumTypeEnum[keyof typeof PackageChecksumTypeEnum];
+
+
+/**
+ * Check if a given object implements the PackageChecksum interface.
+ */
+export function instanceOfPackageChecksum(value: object): value is PackageChecksum {
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (!('value' in value) || value['value'] === undefined) return false;
+    return true;
 }
 
 export function PackageChecksumFromJSON(json: any): PackageChecksum {
@@ -39,7 +57,7 @@ export function PackageChecksumFromJSON(json: any): PackageChecksum {
 }
 
 export function PackageChecksumFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageChecksum {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -49,27 +67,19 @@ export function PackageChecksumFromJSONTyped(json: any, ignoreDiscriminator: boo
     };
 }
 
-export function PackageChecksumToJSON(value?: PackageChecksum | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PackageChecksumToJSON(json: any): PackageChecksum {
+    return PackageChecksumToJSONTyped(json, false);
+}
+
+export function PackageChecksumToJSONTyped(value?: PackageChecksum | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'type': value.type,
-        'value': value.value,
+        'type': value['type'],
+        'value': value['value'],
     };
 }
-
-/**
-* @export
-* @enum {string}
-*/
-export enum PackageChecksumTypeEnum {
-    sha256 = 'sha256',
-    sha1 = 'sha1'
-}
-
 

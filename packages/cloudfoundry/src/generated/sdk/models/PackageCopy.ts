@@ -12,28 +12,36 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { PackageRelationships } from './PackageRelationships.js';
 import {
-    PackageRelationships,
     PackageRelationshipsFromJSON,
     PackageRelationshipsFromJSONTyped,
     PackageRelationshipsToJSON,
-} from './';
+    PackageRelationshipsToJSONTyped,
+} from './PackageRelationships.js';
 
 /**
  * Body of a copy (`?source_guid=`): only the destination app, which must differ from the
  * source package's app. Cloud Controller ignores other keys; they are disallowed here so a
  * body matches exactly one of the create and copy shapes.
+ * 
  * @export
  * @interface PackageCopy
  */
 export interface PackageCopy {
     /**
      * 
-     * @type {PackageRelationships}
-     * @memberof PackageCopy
      */
     relationships: PackageRelationships;
+}
+
+/**
+ * Check if a given object implements the PackageCopy interface.
+ */
+export function instanceOfPackageCopy(value: object): value is PackageCopy {
+    if (!('relationships' in value) || value['relationships'] === undefined) return false;
+    return true;
 }
 
 export function PackageCopyFromJSON(json: any): PackageCopy {
@@ -41,7 +49,7 @@ export function PackageCopyFromJSON(json: any): PackageCopy {
 }
 
 export function PackageCopyFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageCopy {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -50,17 +58,18 @@ export function PackageCopyFromJSONTyped(json: any, ignoreDiscriminator: boolean
     };
 }
 
-export function PackageCopyToJSON(value?: PackageCopy | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'relationships': PackageRelationshipsToJSON(value.relationships),
-    };
+export function PackageCopyToJSON(json: any): PackageCopy {
+    return PackageCopyToJSONTyped(json, false);
 }
 
+export function PackageCopyToJSONTyped(value?: PackageCopy | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'relationships': PackageRelationshipsToJSON(value['relationships']),
+    };
+}
 

@@ -12,14 +12,20 @@
  * Do not edit the class manually.
  */
 
+import type { PackageCopy } from './PackageCopy.js';
 import {
-    PackageCopy,
-    PackageNew,
+    instanceOfPackageCopy,
+    PackageCopyFromJSON,
     PackageCopyFromJSONTyped,
     PackageCopyToJSON,
+} from './PackageCopy.js';
+import type { PackageNew } from './PackageNew.js';
+import {
+    instanceOfPackageNew,
+    PackageNewFromJSON,
     PackageNewFromJSONTyped,
     PackageNewToJSON,
-} from './';
+} from './PackageNew.js';
 
 /**
  * @type PackageCreate
@@ -27,6 +33,7 @@ import {
  * `PackageCopy` for a copy (`?source_guid=`). Cloud Controller ignores extra keys in a
  * copy body; this document closes `PackageCopy` so that a body matches exactly one
  * of the two.
+ * 
  * @export
  */
 export type PackageCreate = PackageCopy | PackageNew;
@@ -36,19 +43,38 @@ export function PackageCreateFromJSON(json: any): PackageCreate {
 }
 
 export function PackageCreateFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageCreate {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
-    return { ...PackageCopyFromJSONTyped(json, true), ...PackageNewFromJSONTyped(json, true) };
+    if (typeof json !== 'object') {
+        return json;
+    }
+    if (instanceOfPackageCopy(json)) {
+        return PackageCopyFromJSONTyped(json, true);
+    }
+    if (instanceOfPackageNew(json)) {
+        return PackageNewFromJSONTyped(json, true);
+    }
+    return {} as any;
 }
 
-export function PackageCreateToJSON(value?: PackageCreate | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PackageCreateToJSON(json: any): any {
+    return PackageCreateToJSONTyped(json, false);
+}
+
+export function PackageCreateToJSONTyped(value?: PackageCreate | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
+    if (typeof value !== 'object') {
+        return value;
     }
-    return { ...PackageCopyToJSON(value), ...PackageNewToJSON(value) };
+    if (instanceOfPackageCopy(value)) {
+        return PackageCopyToJSON(value as PackageCopy);
+    }
+    if (instanceOfPackageNew(value)) {
+        return PackageNewToJSON(value as PackageNew);
+    }
+    return {};
 }
 

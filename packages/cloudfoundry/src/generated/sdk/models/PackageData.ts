@@ -12,13 +12,14 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { PackageChecksum } from './PackageChecksum.js';
 import {
-    PackageChecksum,
     PackageChecksumFromJSON,
     PackageChecksumFromJSONTyped,
     PackageChecksumToJSON,
-} from './';
+    PackageChecksumToJSONTyped,
+} from './PackageChecksum.js';
 
 /**
  * Type-specific data. Its keys depend on the package's `type`:
@@ -28,6 +29,7 @@ import {
  * 
  * Read the keys that belong to `type`; the others are absent. (The seed had one shape with
  * write-only credentials and a non-null checksum; both were wrong.)
+ * 
  * @export
  * @interface PackageData
  */
@@ -35,36 +37,36 @@ export interface PackageData {
     /**
      * bits: why the package is `FAILED` (the message of the failed packing or copying
      * job), otherwise `null`.
-     * @type {string}
-     * @memberof PackageData
+     * 
      */
     error?: string | null;
     /**
      * 
-     * @type {PackageChecksum}
-     * @memberof PackageData
      */
     checksum?: PackageChecksum;
     /**
      * docker: the image reference.
-     * @type {string}
-     * @memberof PackageData
      */
     image?: string;
     /**
      * docker: the registry user name, in clear text, or `null` without credentials (also
      * for a copied docker package, which does not keep credentials).
-     * @type {string}
-     * @memberof PackageData
+     * 
      */
     username?: string | null;
     /**
      * docker: never returned. Cloud Controller writes `***` when `username` is set and
      * `null` otherwise.
-     * @type {string}
-     * @memberof PackageData
+     * 
      */
     password?: string | null;
+}
+
+/**
+ * Check if a given object implements the PackageData interface.
+ */
+export function instanceOfPackageData(value: object): value is PackageData {
+    return true;
 }
 
 export function PackageDataFromJSON(json: any): PackageData {
@@ -72,34 +74,35 @@ export function PackageDataFromJSON(json: any): PackageData {
 }
 
 export function PackageDataFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageData {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'error': !exists(json, 'error') ? undefined : json['error'],
-        'checksum': !exists(json, 'checksum') ? undefined : PackageChecksumFromJSON(json['checksum']),
-        'image': !exists(json, 'image') ? undefined : json['image'],
-        'username': !exists(json, 'username') ? undefined : json['username'],
-        'password': !exists(json, 'password') ? undefined : json['password'],
+        'error': json['error'] === undefined ? undefined : json['error'] === null ? null : json['error'],
+        'checksum': json['checksum'] == null ? undefined : PackageChecksumFromJSON(json['checksum']),
+        'image': json['image'] == null ? undefined : json['image'],
+        'username': json['username'] === undefined ? undefined : json['username'] === null ? null : json['username'],
+        'password': json['password'] === undefined ? undefined : json['password'] === null ? null : json['password'],
     };
 }
 
-export function PackageDataToJSON(value?: PackageData | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PackageDataToJSON(json: any): PackageData {
+    return PackageDataToJSONTyped(json, false);
+}
+
+export function PackageDataToJSONTyped(value?: PackageData | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'error': value.error,
-        'checksum': PackageChecksumToJSON(value.checksum),
-        'image': value.image,
-        'username': value.username,
-        'password': value.password,
+        'error': value['error'],
+        'checksum': PackageChecksumToJSON(value['checksum']),
+        'image': value['image'],
+        'username': value['username'],
+        'password': value['password'],
     };
 }
-
 

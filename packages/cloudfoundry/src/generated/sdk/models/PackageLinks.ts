@@ -12,46 +12,49 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { Link } from './Link.js';
 import {
-    Link,
     LinkFromJSON,
     LinkFromJSONTyped,
     LinkToJSON,
-} from './';
+    LinkToJSONTyped,
+} from './Link.js';
 
 /**
  * Absolute URLs on the API's host. `self` and `app` are always present; `upload` and
  * `download` only on bits packages (in every state). There is no `stage` link (stage with
  * `POST /v3/builds`).
+ * 
  * @export
  * @interface PackageLinks
  */
 export interface PackageLinks {
     /**
      * 
-     * @type {Link}
-     * @memberof PackageLinks
      */
     self: Link;
     /**
      * 
-     * @type {Link}
-     * @memberof PackageLinks
      */
     upload?: Link;
     /**
      * 
-     * @type {Link}
-     * @memberof PackageLinks
      */
     download?: Link;
     /**
      * 
-     * @type {Link}
-     * @memberof PackageLinks
      */
     app: Link;
+}
+
+/**
+ * Check if a given object implements the PackageLinks interface.
+ */
+export function instanceOfPackageLinks(value: object): value is PackageLinks {
+    if (!('self' in value) || value['self'] === undefined) return false;
+    if (!('app' in value) || value['app'] === undefined) return false;
+    return true;
 }
 
 export function PackageLinksFromJSON(json: any): PackageLinks {
@@ -59,32 +62,33 @@ export function PackageLinksFromJSON(json: any): PackageLinks {
 }
 
 export function PackageLinksFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageLinks {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'self': LinkFromJSON(json['self']),
-        'upload': !exists(json, 'upload') ? undefined : LinkFromJSON(json['upload']),
-        'download': !exists(json, 'download') ? undefined : LinkFromJSON(json['download']),
+        'upload': json['upload'] == null ? undefined : LinkFromJSON(json['upload']),
+        'download': json['download'] == null ? undefined : LinkFromJSON(json['download']),
         'app': LinkFromJSON(json['app']),
     };
 }
 
-export function PackageLinksToJSON(value?: PackageLinks | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'self': LinkToJSON(value.self),
-        'upload': LinkToJSON(value.upload),
-        'download': LinkToJSON(value.download),
-        'app': LinkToJSON(value.app),
-    };
+export function PackageLinksToJSON(json: any): PackageLinks {
+    return PackageLinksToJSONTyped(json, false);
 }
 
+export function PackageLinksToJSONTyped(value?: PackageLinks | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'self': LinkToJSON(value['self']),
+        'upload': LinkToJSON(value['upload']),
+        'download': LinkToJSON(value['download']),
+        'app': LinkToJSON(value['app']),
+    };
+}
 

@@ -12,17 +12,21 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { Pagination } from './Pagination.js';
 import {
-    Package,
-    PackageFromJSON,
-    PackageFromJSONTyped,
-    PackageToJSON,
-    Pagination,
     PaginationFromJSON,
     PaginationFromJSONTyped,
     PaginationToJSON,
-} from './';
+    PaginationToJSONTyped,
+} from './Pagination.js';
+import type { Package } from './Package.js';
+import {
+    PackageFromJSON,
+    PackageFromJSONTyped,
+    PackageToJSON,
+    PackageToJSONTyped,
+} from './Package.js';
 
 /**
  * One page of packages.
@@ -32,16 +36,21 @@ import {
 export interface PackageList {
     /**
      * 
-     * @type {Pagination}
-     * @memberof PackageList
      */
     pagination: Pagination;
     /**
      * 
-     * @type {Array<Package>}
-     * @memberof PackageList
      */
     resources: Array<Package>;
+}
+
+/**
+ * Check if a given object implements the PackageList interface.
+ */
+export function instanceOfPackageList(value: object): value is PackageList {
+    if (!('pagination' in value) || value['pagination'] === undefined) return false;
+    if (!('resources' in value) || value['resources'] === undefined) return false;
+    return true;
 }
 
 export function PackageListFromJSON(json: any): PackageList {
@@ -49,7 +58,7 @@ export function PackageListFromJSON(json: any): PackageList {
 }
 
 export function PackageListFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageList {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -59,18 +68,19 @@ export function PackageListFromJSONTyped(json: any, ignoreDiscriminator: boolean
     };
 }
 
-export function PackageListToJSON(value?: PackageList | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'pagination': PaginationToJSON(value.pagination),
-        'resources': ((value.resources as Array<any>).map(PackageToJSON)),
-    };
+export function PackageListToJSON(json: any): PackageList {
+    return PackageListToJSONTyped(json, false);
 }
 
+export function PackageListToJSONTyped(value?: PackageList | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'pagination': PaginationToJSON(value['pagination']),
+        'resources': ((value['resources'] as Array<any>).map(PackageToJSON)),
+    };
+}
 

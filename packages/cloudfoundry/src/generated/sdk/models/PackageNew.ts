@@ -12,37 +12,71 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { MetadataCreate } from './MetadataCreate.js';
 import {
-    CreatePackageData,
-    CreatePackageDataFromJSON,
-    CreatePackageDataFromJSONTyped,
-    CreatePackageDataToJSON,
-    MetadataCreate,
     MetadataCreateFromJSON,
     MetadataCreateFromJSONTyped,
     MetadataCreateToJSON,
-    PackageNewFields,
-    PackageNewFieldsFromJSON,
-    PackageNewFieldsFromJSONTyped,
-    PackageNewFieldsToJSON,
-    PackageRelationships,
+    MetadataCreateToJSONTyped,
+} from './MetadataCreate.js';
+import type { PackageRelationships } from './PackageRelationships.js';
+import {
     PackageRelationshipsFromJSON,
     PackageRelationshipsFromJSONTyped,
     PackageRelationshipsToJSON,
-    PackageType,
+    PackageRelationshipsToJSONTyped,
+} from './PackageRelationships.js';
+import type { PackageType } from './PackageType.js';
+import {
     PackageTypeFromJSON,
     PackageTypeFromJSONTyped,
     PackageTypeToJSON,
-} from './';
+    PackageTypeToJSONTyped,
+} from './PackageType.js';
+import type { CreatePackageData } from './CreatePackageData.js';
+import {
+    CreatePackageDataFromJSON,
+    CreatePackageDataFromJSONTyped,
+    CreatePackageDataToJSON,
+    CreatePackageDataToJSONTyped,
+} from './CreatePackageData.js';
 
 /**
  * Body of a create (no `source_guid`): `type` and `relationships` are required, `data`
  * only for docker packages. Cloud Controller answers 422 without `type`.
+ * 
  * @export
  * @interface PackageNew
  */
-export interface PackageNew extends PackageNewFields {
+export interface PackageNew {
+    /**
+     * 
+     */
+    type: PackageType;
+    /**
+     * 
+     */
+    data?: CreatePackageData;
+    /**
+     * 
+     */
+    relationships: PackageRelationships;
+    /**
+     * 
+     */
+    metadata?: MetadataCreate;
+}
+
+
+
+/**
+ * Check if a given object implements the PackageNew interface.
+ */
+export function instanceOfPackageNew(value: object): value is PackageNew {
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (!('relationships' in value) || value['relationships'] === undefined) return false;
+    return true;
 }
 
 export function PackageNewFromJSON(json: any): PackageNew {
@@ -50,11 +84,33 @@ export function PackageNewFromJSON(json: any): PackageNew {
 }
 
 export function PackageNewFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageNew {
-    return json;
+    if (json == null) {
+        return json;
+    }
+    return {
+        
+        'type': PackageTypeFromJSON(json['type']),
+        'data': json['data'] == null ? undefined : CreatePackageDataFromJSON(json['data']),
+        'relationships': PackageRelationshipsFromJSON(json['relationships']),
+        'metadata': json['metadata'] == null ? undefined : MetadataCreateFromJSON(json['metadata']),
+    };
 }
 
-export function PackageNewToJSON(value?: PackageNew | null): any {
-    return value;
+export function PackageNewToJSON(json: any): PackageNew {
+    return PackageNewToJSONTyped(json, false);
 }
 
+export function PackageNewToJSONTyped(value?: PackageNew | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'type': PackageTypeToJSON(value['type']),
+        'data': CreatePackageDataToJSON(value['data']),
+        'relationships': PackageRelationshipsToJSON(value['relationships']),
+        'metadata': MetadataCreateToJSON(value['metadata']),
+    };
+}
 

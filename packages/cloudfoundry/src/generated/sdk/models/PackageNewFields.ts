@@ -12,25 +12,35 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { MetadataCreate } from './MetadataCreate.js';
 import {
-    CreatePackageData,
-    CreatePackageDataFromJSON,
-    CreatePackageDataFromJSONTyped,
-    CreatePackageDataToJSON,
-    MetadataCreate,
     MetadataCreateFromJSON,
     MetadataCreateFromJSONTyped,
     MetadataCreateToJSON,
-    PackageRelationships,
+    MetadataCreateToJSONTyped,
+} from './MetadataCreate.js';
+import type { PackageRelationships } from './PackageRelationships.js';
+import {
     PackageRelationshipsFromJSON,
     PackageRelationshipsFromJSONTyped,
     PackageRelationshipsToJSON,
-    PackageType,
+    PackageRelationshipsToJSONTyped,
+} from './PackageRelationships.js';
+import type { PackageType } from './PackageType.js';
+import {
     PackageTypeFromJSON,
     PackageTypeFromJSONTyped,
     PackageTypeToJSON,
-} from './';
+    PackageTypeToJSONTyped,
+} from './PackageType.js';
+import type { CreatePackageData } from './CreatePackageData.js';
+import {
+    CreatePackageDataFromJSON,
+    CreatePackageDataFromJSONTyped,
+    CreatePackageDataToJSON,
+    CreatePackageDataToJSONTyped,
+} from './CreatePackageData.js';
 
 /**
  * The fields of a create body; see `PackageNew` for which are required.
@@ -40,28 +50,30 @@ import {
 export interface PackageNewFields {
     /**
      * 
-     * @type {PackageType}
-     * @memberof PackageNewFields
      */
     type?: PackageType;
     /**
      * 
-     * @type {CreatePackageData}
-     * @memberof PackageNewFields
      */
     data?: CreatePackageData;
     /**
      * 
-     * @type {PackageRelationships}
-     * @memberof PackageNewFields
      */
     relationships: PackageRelationships;
     /**
      * 
-     * @type {MetadataCreate}
-     * @memberof PackageNewFields
      */
     metadata?: MetadataCreate;
+}
+
+
+
+/**
+ * Check if a given object implements the PackageNewFields interface.
+ */
+export function instanceOfPackageNewFields(value: object): value is PackageNewFields {
+    if (!('relationships' in value) || value['relationships'] === undefined) return false;
+    return true;
 }
 
 export function PackageNewFieldsFromJSON(json: any): PackageNewFields {
@@ -69,32 +81,33 @@ export function PackageNewFieldsFromJSON(json: any): PackageNewFields {
 }
 
 export function PackageNewFieldsFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageNewFields {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'type': !exists(json, 'type') ? undefined : PackageTypeFromJSON(json['type']),
-        'data': !exists(json, 'data') ? undefined : CreatePackageDataFromJSON(json['data']),
+        'type': json['type'] == null ? undefined : PackageTypeFromJSON(json['type']),
+        'data': json['data'] == null ? undefined : CreatePackageDataFromJSON(json['data']),
         'relationships': PackageRelationshipsFromJSON(json['relationships']),
-        'metadata': !exists(json, 'metadata') ? undefined : MetadataCreateFromJSON(json['metadata']),
+        'metadata': json['metadata'] == null ? undefined : MetadataCreateFromJSON(json['metadata']),
     };
 }
 
-export function PackageNewFieldsToJSON(value?: PackageNewFields | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PackageNewFieldsToJSON(json: any): PackageNewFields {
+    return PackageNewFieldsToJSONTyped(json, false);
+}
+
+export function PackageNewFieldsToJSONTyped(value?: PackageNewFields | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'type': PackageTypeToJSON(value.type),
-        'data': CreatePackageDataToJSON(value.data),
-        'relationships': PackageRelationshipsToJSON(value.relationships),
-        'metadata': MetadataCreateToJSON(value.metadata),
+        'type': PackageTypeToJSON(value['type']),
+        'data': CreatePackageDataToJSON(value['data']),
+        'relationships': PackageRelationshipsToJSON(value['relationships']),
+        'metadata': MetadataCreateToJSON(value['metadata']),
     };
 }
-
 

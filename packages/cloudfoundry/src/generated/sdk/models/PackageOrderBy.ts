@@ -12,19 +12,33 @@
  * Do not edit the class manually.
  */
 
+
 /**
  * Sort order of a package list: `created_at` or `updated_at`, ascending (no prefix or `+`)
  * or descending (`-`) (`app/mappers/order_by_mapper.rb`).
+ * 
  * @export
- * @enum {string}
  */
-export enum PackageOrderBy {
-    created_at = 'created_at',
-    created_at_desc = '-created_at',
-    created_at_asc = '+created_at',
-    updated_at = 'updated_at',
-    updated_at_desc = '-updated_at',
-    updated_at_asc = '+updated_at'
+export const PackageOrderBy = {
+    created_at: 'created_at',
+    created_at_desc: '-created_at',
+    created_at_asc: '+created_at',
+    updated_at: 'updated_at',
+    updated_at_desc: '-updated_at',
+    updated_at_asc: '+updated_at',
+} as const;
+export type PackageOrderBy = typeof PackageOrderBy[keyof typeof PackageOrderBy];
+
+
+export function instanceOfPackageOrderBy(value: any): boolean {
+    for (const key in PackageOrderBy) {
+        if (Object.prototype.hasOwnProperty.call(PackageOrderBy, key)) {
+            if (PackageOrderBy[key as keyof typeof PackageOrderBy] === value) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 export function PackageOrderByFromJSON(json: any): PackageOrderBy {
@@ -37,5 +51,9 @@ export function PackageOrderByFromJSONTyped(json: any, ignoreDiscriminator: bool
 
 export function PackageOrderByToJSON(value?: PackageOrderBy | null): any {
     return value as any;
+}
+
+export function PackageOrderByToJSONTyped(value: any, ignoreDiscriminator: boolean): PackageOrderBy {
+    return value as PackageOrderBy;
 }
 

@@ -12,13 +12,14 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { AppRelationship } from './AppRelationship.js';
 import {
-    AppRelationship,
     AppRelationshipFromJSON,
     AppRelationshipFromJSONTyped,
     AppRelationshipToJSON,
-} from './';
+    AppRelationshipToJSONTyped,
+} from './AppRelationship.js';
 
 /**
  * The package's only relationship, its app.
@@ -28,10 +29,16 @@ import {
 export interface PackageRelationships {
     /**
      * 
-     * @type {AppRelationship}
-     * @memberof PackageRelationships
      */
     app: AppRelationship;
+}
+
+/**
+ * Check if a given object implements the PackageRelationships interface.
+ */
+export function instanceOfPackageRelationships(value: object): value is PackageRelationships {
+    if (!('app' in value) || value['app'] === undefined) return false;
+    return true;
 }
 
 export function PackageRelationshipsFromJSON(json: any): PackageRelationships {
@@ -39,7 +46,7 @@ export function PackageRelationshipsFromJSON(json: any): PackageRelationships {
 }
 
 export function PackageRelationshipsFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageRelationships {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -48,17 +55,18 @@ export function PackageRelationshipsFromJSONTyped(json: any, ignoreDiscriminator
     };
 }
 
-export function PackageRelationshipsToJSON(value?: PackageRelationships | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'app': AppRelationshipToJSON(value.app),
-    };
+export function PackageRelationshipsToJSON(json: any): PackageRelationships {
+    return PackageRelationshipsToJSONTyped(json, false);
 }
 
+export function PackageRelationshipsToJSONTyped(value?: PackageRelationships | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'app': AppRelationshipToJSON(value['app']),
+    };
+}
 

@@ -12,6 +12,7 @@
  * Do not edit the class manually.
  */
 
+
 /**
  * - `AWAITING_UPLOAD`: a bits package without bits; the only state that accepts an upload.
  * - `PROCESSING_UPLOAD`: an upload is being packed in the background.
@@ -23,16 +24,29 @@
  * 
  * Transitions: `AWAITING_UPLOAD` → `PROCESSING_UPLOAD` → `READY` | `FAILED`;
  * `COPYING` → `READY` | `FAILED`; `READY` | `FAILED` → `EXPIRED`.
+ * 
  * @export
- * @enum {string}
  */
-export enum PackageState {
-    AWAITING_UPLOAD = 'AWAITING_UPLOAD',
-    PROCESSING_UPLOAD = 'PROCESSING_UPLOAD',
-    READY = 'READY',
-    FAILED = 'FAILED',
-    COPYING = 'COPYING',
-    EXPIRED = 'EXPIRED'
+export const PackageState = {
+    AWAITING_UPLOAD: 'AWAITING_UPLOAD',
+    PROCESSING_UPLOAD: 'PROCESSING_UPLOAD',
+    READY: 'READY',
+    FAILED: 'FAILED',
+    COPYING: 'COPYING',
+    EXPIRED: 'EXPIRED',
+} as const;
+export type PackageState = typeof PackageState[keyof typeof PackageState];
+
+
+export function instanceOfPackageState(value: any): boolean {
+    for (const key in PackageState) {
+        if (Object.prototype.hasOwnProperty.call(PackageState, key)) {
+            if (PackageState[key as keyof typeof PackageState] === value) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 export function PackageStateFromJSON(json: any): PackageState {
@@ -45,5 +59,9 @@ export function PackageStateFromJSONTyped(json: any, ignoreDiscriminator: boolea
 
 export function PackageStateToJSON(value?: PackageState | null): any {
     return value as any;
+}
+
+export function PackageStateToJSONTyped(value: any, ignoreDiscriminator: boolean): PackageState {
+    return value as PackageState;
 }
 

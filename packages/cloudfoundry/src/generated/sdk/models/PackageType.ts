@@ -12,15 +12,29 @@
  * Do not edit the class manually.
  */
 
+
 /**
  * `bits` (uploaded files) or `docker` (an image reference). There is no `cnb` package type
  * (the seed listed one): CNB apps use `bits` packages and `cnb` is rejected with 422.
+ * 
  * @export
- * @enum {string}
  */
-export enum PackageType {
-    bits = 'bits',
-    docker = 'docker'
+export const PackageType = {
+    bits: 'bits',
+    docker: 'docker',
+} as const;
+export type PackageType = typeof PackageType[keyof typeof PackageType];
+
+
+export function instanceOfPackageType(value: any): boolean {
+    for (const key in PackageType) {
+        if (Object.prototype.hasOwnProperty.call(PackageType, key)) {
+            if (PackageType[key as keyof typeof PackageType] === value) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 export function PackageTypeFromJSON(json: any): PackageType {
@@ -33,5 +47,9 @@ export function PackageTypeFromJSONTyped(json: any, ignoreDiscriminator: boolean
 
 export function PackageTypeToJSON(value?: PackageType | null): any {
     return value as any;
+}
+
+export function PackageTypeToJSONTyped(value: any, ignoreDiscriminator: boolean): PackageType {
+    return value as PackageType;
 }
 

@@ -12,39 +12,42 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { MetadataUpdate } from './MetadataUpdate.js';
 import {
-    MetadataUpdate,
     MetadataUpdateFromJSON,
     MetadataUpdateFromJSONTyped,
     MetadataUpdateToJSON,
-} from './';
+    MetadataUpdateToJSONTyped,
+} from './MetadataUpdate.js';
 
 /**
  * Body of an update. Only these keys are allowed; `username` and `password` only for docker
  * packages.
+ * 
  * @export
  * @interface PackageUpdate
  */
 export interface PackageUpdate {
     /**
      * 
-     * @type {MetadataUpdate}
-     * @memberof PackageUpdate
      */
     metadata?: MetadataUpdate;
     /**
      * docker: new registry user name.
-     * @type {string}
-     * @memberof PackageUpdate
      */
     username?: string;
     /**
      * docker: new registry password; never returned.
-     * @type {string}
-     * @memberof PackageUpdate
      */
     password?: string;
+}
+
+/**
+ * Check if a given object implements the PackageUpdate interface.
+ */
+export function instanceOfPackageUpdate(value: object): value is PackageUpdate {
+    return true;
 }
 
 export function PackageUpdateFromJSON(json: any): PackageUpdate {
@@ -52,30 +55,31 @@ export function PackageUpdateFromJSON(json: any): PackageUpdate {
 }
 
 export function PackageUpdateFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageUpdate {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'metadata': !exists(json, 'metadata') ? undefined : MetadataUpdateFromJSON(json['metadata']),
-        'username': !exists(json, 'username') ? undefined : json['username'],
-        'password': !exists(json, 'password') ? undefined : json['password'],
+        'metadata': json['metadata'] == null ? undefined : MetadataUpdateFromJSON(json['metadata']),
+        'username': json['username'] == null ? undefined : json['username'],
+        'password': json['password'] == null ? undefined : json['password'],
     };
 }
 
-export function PackageUpdateToJSON(value?: PackageUpdate | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PackageUpdateToJSON(json: any): PackageUpdate {
+    return PackageUpdateToJSONTyped(json, false);
+}
+
+export function PackageUpdateToJSONTyped(value?: PackageUpdate | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'metadata': MetadataUpdateToJSON(value.metadata),
-        'username': value.username,
-        'password': value.password,
+        'metadata': MetadataUpdateToJSON(value['metadata']),
+        'username': value['username'],
+        'password': value['password'],
     };
 }
-
 

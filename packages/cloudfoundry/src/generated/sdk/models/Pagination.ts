@@ -12,61 +12,67 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { NullablePaginationLink } from './NullablePaginationLink.js';
 import {
-    NullablePaginationLink,
     NullablePaginationLinkFromJSON,
     NullablePaginationLinkFromJSONTyped,
     NullablePaginationLinkToJSON,
-    PaginationLink,
+    NullablePaginationLinkToJSONTyped,
+} from './NullablePaginationLink.js';
+import type { PaginationLink } from './PaginationLink.js';
+import {
     PaginationLinkFromJSON,
     PaginationLinkFromJSONTyped,
     PaginationLinkToJSON,
-} from './';
+    PaginationLinkToJSONTyped,
+} from './PaginationLink.js';
 
 /**
  * Where this page sits in the result. The links repeat the effective `per_page`, the page,
  * an explicit `order_by` and every filter sent, with the query keys sorted alphabetically.
+ * 
  * @export
  * @interface Pagination
  */
 export interface Pagination {
     /**
      * Number of results across all pages.
-     * @type {number}
-     * @memberof Pagination
      */
     total_results: number;
     /**
      * Number of pages; at least 1, also for an empty result.
-     * @type {number}
-     * @memberof Pagination
      */
     total_pages: number;
     /**
      * 
-     * @type {PaginationLink}
-     * @memberof Pagination
      */
     first: PaginationLink;
     /**
      * 
-     * @type {PaginationLink}
-     * @memberof Pagination
      */
     last: PaginationLink;
     /**
      * 
-     * @type {NullablePaginationLink}
-     * @memberof Pagination
      */
     next: NullablePaginationLink | null;
     /**
      * 
-     * @type {NullablePaginationLink}
-     * @memberof Pagination
      */
     previous: NullablePaginationLink | null;
+}
+
+/**
+ * Check if a given object implements the Pagination interface.
+ */
+export function instanceOfPagination(value: object): value is Pagination {
+    if (!('total_results' in value) || value['total_results'] === undefined) return false;
+    if (!('total_pages' in value) || value['total_pages'] === undefined) return false;
+    if (!('first' in value) || value['first'] === undefined) return false;
+    if (!('last' in value) || value['last'] === undefined) return false;
+    if (!('next' in value) || value['next'] === undefined) return false;
+    if (!('previous' in value) || value['previous'] === undefined) return false;
+    return true;
 }
 
 export function PaginationFromJSON(json: any): Pagination {
@@ -74,7 +80,7 @@ export function PaginationFromJSON(json: any): Pagination {
 }
 
 export function PaginationFromJSONTyped(json: any, ignoreDiscriminator: boolean): Pagination {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -88,22 +94,23 @@ export function PaginationFromJSONTyped(json: any, ignoreDiscriminator: boolean)
     };
 }
 
-export function PaginationToJSON(value?: Pagination | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'total_results': value.total_results,
-        'total_pages': value.total_pages,
-        'first': PaginationLinkToJSON(value.first),
-        'last': PaginationLinkToJSON(value.last),
-        'next': NullablePaginationLinkToJSON(value.next),
-        'previous': NullablePaginationLinkToJSON(value.previous),
-    };
+export function PaginationToJSON(json: any): Pagination {
+    return PaginationToJSONTyped(json, false);
 }
 
+export function PaginationToJSONTyped(value?: Pagination | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'total_results': value['total_results'],
+        'total_pages': value['total_pages'],
+        'first': PaginationLinkToJSON(value['first']),
+        'last': PaginationLinkToJSON(value['last']),
+        'next': NullablePaginationLinkToJSON(value['next']),
+        'previous': NullablePaginationLinkToJSON(value['previous']),
+    };
+}
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * Link to a page.
  * @export
@@ -21,10 +21,16 @@ import { exists, mapValues } from '../runtime';
 export interface PaginationLink {
     /**
      * Absolute URL of the page.
-     * @type {string}
-     * @memberof PaginationLink
      */
     href: string;
+}
+
+/**
+ * Check if a given object implements the PaginationLink interface.
+ */
+export function instanceOfPaginationLink(value: object): value is PaginationLink {
+    if (!('href' in value) || value['href'] === undefined) return false;
+    return true;
 }
 
 export function PaginationLinkFromJSON(json: any): PaginationLink {
@@ -32,7 +38,7 @@ export function PaginationLinkFromJSON(json: any): PaginationLink {
 }
 
 export function PaginationLinkFromJSONTyped(json: any, ignoreDiscriminator: boolean): PaginationLink {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -41,17 +47,18 @@ export function PaginationLinkFromJSONTyped(json: any, ignoreDiscriminator: bool
     };
 }
 
-export function PaginationLinkToJSON(value?: PaginationLink | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'href': value.href,
-    };
+export function PaginationLinkToJSON(json: any): PaginationLink {
+    return PaginationLinkToJSONTyped(json, false);
 }
 
+export function PaginationLinkToJSONTyped(value?: PaginationLink | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'href': value['href'],
+    };
+}
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * The related resource.
  * @export
@@ -21,10 +21,16 @@ import { exists, mapValues } from '../runtime';
 export interface RelationshipData {
     /**
      * GUID of the related resource.
-     * @type {string}
-     * @memberof RelationshipData
      */
     guid: string;
+}
+
+/**
+ * Check if a given object implements the RelationshipData interface.
+ */
+export function instanceOfRelationshipData(value: object): value is RelationshipData {
+    if (!('guid' in value) || value['guid'] === undefined) return false;
+    return true;
 }
 
 export function RelationshipDataFromJSON(json: any): RelationshipData {
@@ -32,7 +38,7 @@ export function RelationshipDataFromJSON(json: any): RelationshipData {
 }
 
 export function RelationshipDataFromJSONTyped(json: any, ignoreDiscriminator: boolean): RelationshipData {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -41,17 +47,18 @@ export function RelationshipDataFromJSONTyped(json: any, ignoreDiscriminator: bo
     };
 }
 
-export function RelationshipDataToJSON(value?: RelationshipData | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'guid': value.guid,
-    };
+export function RelationshipDataToJSON(json: any): RelationshipData {
+    return RelationshipDataToJSONTyped(json, false);
 }
 
+export function RelationshipDataToJSONTyped(value?: RelationshipData | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'guid': value['guid'],
+    };
+}
 

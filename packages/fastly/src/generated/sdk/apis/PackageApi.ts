@@ -12,25 +12,41 @@
  * Do not edit the class manually.
  */
 
-
-import * as runtime from '../runtime';
+import * as runtime from '../runtime.js';
 import {
-    ErrorResponse,
+    type ErrorResponse,
     ErrorResponseFromJSON,
     ErrorResponseToJSON,
-    PackageResponse,
+} from '../models/ErrorResponse.js';
+import {
+    type PackageResponse,
     PackageResponseFromJSON,
     PackageResponseToJSON,
-} from '../models';
+} from '../models/PackageResponse.js';
 
 export interface GetPackageRequest {
+    /**
+     * Alphanumeric string identifying the service.
+     */
     serviceId: string;
+    /**
+     * Integer identifying a service version.
+     */
     versionId: number;
 }
 
 export interface PutPackageRequest {
+    /**
+     * Alphanumeric string identifying the service.
+     */
     serviceId: string;
+    /**
+     * Integer identifying a service version.
+     */
     versionId: number;
+    /**
+     * The package archive (`.tar.gz`), at most 100,000,000 bytes.
+     */
     _package: Blob;
 }
 
@@ -40,16 +56,21 @@ export interface PutPackageRequest {
 export class PackageApi extends runtime.BaseAPI {
 
     /**
-     * Returns what Fastly extracted from the Compute package uploaded for this service version. Reads are not rate-limited; the recorded GET answers carry no rate-limit headers (go-fastly fixture `fastly/fixtures/package/get.yaml`). 
-     * Get details of the service\'s Compute package.
+     * Creates request options for getPackage without sending the request
      */
-    async getPackageRaw(requestParameters: GetPackageRequest): Promise<runtime.ApiResponse<PackageResponse>> {
-        if (requestParameters.serviceId === null || requestParameters.serviceId === undefined) {
-            throw new runtime.RequiredError('serviceId','Required parameter requestParameters.serviceId was null or undefined when calling getPackage.');
+    async getPackageRequestOpts(requestParameters: GetPackageRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['serviceId'] == null) {
+            throw new runtime.RequiredError(
+                'serviceId',
+                'Required parameter "serviceId" was null or undefined when calling getPackage().'
+            );
         }
 
-        if (requestParameters.versionId === null || requestParameters.versionId === undefined) {
-            throw new runtime.RequiredError('versionId','Required parameter requestParameters.versionId was null or undefined when calling getPackage.');
+        if (requestParameters['versionId'] == null) {
+            throw new runtime.RequiredError(
+                'versionId',
+                'Required parameter "versionId" was null or undefined when calling getPackage().'
+            );
         }
 
         const queryParameters: any = {};
@@ -57,15 +78,29 @@ export class PackageApi extends runtime.BaseAPI {
         const headerParameters: runtime.HTTPHeaders = {};
 
         if (this.configuration && this.configuration.apiKey) {
-            headerParameters["Fastly-Key"] = this.configuration.apiKey("Fastly-Key"); // token authentication
+            headerParameters["Fastly-Key"] = await this.configuration.apiKey("Fastly-Key"); // token authentication
         }
 
-        const response = await this.request({
-            path: `/service/{service_id}/version/{version_id}/package`.replace(`{${"service_id"}}`, encodeURIComponent(String(requestParameters.serviceId))).replace(`{${"version_id"}}`, encodeURIComponent(String(requestParameters.versionId))),
+
+        let urlPath = `/service/{service_id}/version/{version_id}/package`;
+        urlPath = urlPath.replace('{service_id}', encodeURIComponent(String(requestParameters['serviceId'])));
+        urlPath = urlPath.replace('{version_id}', encodeURIComponent(String(requestParameters['versionId'])));
+
+        return {
+            path: urlPath,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Returns what Fastly extracted from the Compute package uploaded for this service version. Reads are not rate-limited; the recorded GET answers carry no rate-limit headers (go-fastly fixture `fastly/fixtures/package/get.yaml`). 
+     * Get details of the service\'s Compute package.
+     */
+    async getPackageRaw(requestParameters: GetPackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PackageResponse>> {
+        const requestOptions = await this.getPackageRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageResponseFromJSON(jsonValue));
     }
@@ -74,26 +109,34 @@ export class PackageApi extends runtime.BaseAPI {
      * Returns what Fastly extracted from the Compute package uploaded for this service version. Reads are not rate-limited; the recorded GET answers carry no rate-limit headers (go-fastly fixture `fastly/fixtures/package/get.yaml`). 
      * Get details of the service\'s Compute package.
      */
-    async getPackage(requestParameters: GetPackageRequest): Promise<PackageResponse> {
-        const response = await this.getPackageRaw(requestParameters);
+    async getPackage(requestParameters: GetPackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PackageResponse> {
+        const response = await this.getPackageRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI refuses larger files before uploading (`MaxPackageSize` in the Fastly CLI). A locked (active or formerly active) version cannot be changed: the API answers `422 Version locked`.  Writes are rate-limited (1,000 an hour per user). The `Fastly-RateLimit-Remaining` and `Fastly-RateLimit-Reset` headers were recorded on `200` and `400` answers (go-fastly fixtures `fastly/fixtures/package/update.yaml` and `update_invalid.yaml`). They are also declared on `422` and `429`, where no recording shows them; other answers may lack them.  A client may send `Expect: 100-continue` to have Fastly check the request\'s headers (token, service, version) before the package is sent, so a rejected upload costs no bandwidth. Fastly\'s published document lists it as an optional `expect` header parameter; it is left out here because `fetch` cannot send it (Node\'s fetch throws `expect header not supported`, and browsers forbid the header). 
-     * Upload a Compute package.
+     * Creates request options for putPackage without sending the request
      */
-    async putPackageRaw(requestParameters: PutPackageRequest): Promise<runtime.ApiResponse<PackageResponse>> {
-        if (requestParameters.serviceId === null || requestParameters.serviceId === undefined) {
-            throw new runtime.RequiredError('serviceId','Required parameter requestParameters.serviceId was null or undefined when calling putPackage.');
+    async putPackageRequestOpts(requestParameters: PutPackageRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['serviceId'] == null) {
+            throw new runtime.RequiredError(
+                'serviceId',
+                'Required parameter "serviceId" was null or undefined when calling putPackage().'
+            );
         }
 
-        if (requestParameters.versionId === null || requestParameters.versionId === undefined) {
-            throw new runtime.RequiredError('versionId','Required parameter requestParameters.versionId was null or undefined when calling putPackage.');
+        if (requestParameters['versionId'] == null) {
+            throw new runtime.RequiredError(
+                'versionId',
+                'Required parameter "versionId" was null or undefined when calling putPackage().'
+            );
         }
 
-        if (requestParameters._package === null || requestParameters._package === undefined) {
-            throw new runtime.RequiredError('_package','Required parameter requestParameters._package was null or undefined when calling putPackage.');
+        if (requestParameters['_package'] == null) {
+            throw new runtime.RequiredError(
+                '_package',
+                'Required parameter "_package" was null or undefined when calling putPackage().'
+            );
         }
 
         const queryParameters: any = {};
@@ -101,7 +144,7 @@ export class PackageApi extends runtime.BaseAPI {
         const headerParameters: runtime.HTTPHeaders = {};
 
         if (this.configuration && this.configuration.apiKey) {
-            headerParameters["Fastly-Key"] = this.configuration.apiKey("Fastly-Key"); // token authentication
+            headerParameters["Fastly-Key"] = await this.configuration.apiKey("Fastly-Key"); // token authentication
         }
 
         const consumes: runtime.Consume[] = [
@@ -120,17 +163,31 @@ export class PackageApi extends runtime.BaseAPI {
             formParams = new URLSearchParams();
         }
 
-        if (requestParameters._package !== undefined) {
-            formParams.append('package', requestParameters._package as any);
+        if (requestParameters['_package'] != null) {
+            formParams.append('package', requestParameters['_package'] as any);
         }
 
-        const response = await this.request({
-            path: `/service/{service_id}/version/{version_id}/package`.replace(`{${"service_id"}}`, encodeURIComponent(String(requestParameters.serviceId))).replace(`{${"version_id"}}`, encodeURIComponent(String(requestParameters.versionId))),
+
+        let urlPath = `/service/{service_id}/version/{version_id}/package`;
+        urlPath = urlPath.replace('{service_id}', encodeURIComponent(String(requestParameters['serviceId'])));
+        urlPath = urlPath.replace('{version_id}', encodeURIComponent(String(requestParameters['versionId'])));
+
+        return {
+            path: urlPath,
             method: 'PUT',
             headers: headerParameters,
             query: queryParameters,
             body: formParams,
-        });
+        };
+    }
+
+    /**
+     * Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI refuses larger files before uploading (`MaxPackageSize` in the Fastly CLI). A locked (active or formerly active) version cannot be changed: the API answers `422 Version locked`.  Writes are rate-limited (1,000 an hour per user). The `Fastly-RateLimit-Remaining` and `Fastly-RateLimit-Reset` headers were recorded on `200` and `400` answers (go-fastly fixtures `fastly/fixtures/package/update.yaml` and `update_invalid.yaml`). They are also declared on `422` and `429`, where no recording shows them; other answers may lack them.  A client may send `Expect: 100-continue` to have Fastly check the request\'s headers (token, service, version) before the package is sent, so a rejected upload costs no bandwidth. Fastly\'s published document lists it as an optional `expect` header parameter; it is left out here because `fetch` cannot send it (Node\'s fetch throws `expect header not supported`, and browsers forbid the header). 
+     * Upload a Compute package.
+     */
+    async putPackageRaw(requestParameters: PutPackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PackageResponse>> {
+        const requestOptions = await this.putPackageRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageResponseFromJSON(jsonValue));
     }
@@ -139,8 +196,8 @@ export class PackageApi extends runtime.BaseAPI {
      * Uploads a Compute package (a `.tar.gz` holding the Wasm binary and `fastly.toml`) for the service version. Fastly allows at most 100,000,000 bytes per package; the Fastly CLI refuses larger files before uploading (`MaxPackageSize` in the Fastly CLI). A locked (active or formerly active) version cannot be changed: the API answers `422 Version locked`.  Writes are rate-limited (1,000 an hour per user). The `Fastly-RateLimit-Remaining` and `Fastly-RateLimit-Reset` headers were recorded on `200` and `400` answers (go-fastly fixtures `fastly/fixtures/package/update.yaml` and `update_invalid.yaml`). They are also declared on `422` and `429`, where no recording shows them; other answers may lack them.  A client may send `Expect: 100-continue` to have Fastly check the request\'s headers (token, service, version) before the package is sent, so a rejected upload costs no bandwidth. Fastly\'s published document lists it as an optional `expect` header parameter; it is left out here because `fetch` cannot send it (Node\'s fetch throws `expect header not supported`, and browsers forbid the header). 
      * Upload a Compute package.
      */
-    async putPackage(requestParameters: PutPackageRequest): Promise<PackageResponse> {
-        const response = await this.putPackageRaw(requestParameters);
+    async putPackage(requestParameters: PutPackageRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PackageResponse> {
+        const response = await this.putPackageRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * The error body of Fastly's API.
  * @export
@@ -21,16 +21,20 @@ import { exists, mapValues } from '../runtime';
 export interface ErrorResponse {
     /**
      * A short title of the error.
-     * @type {string}
-     * @memberof ErrorResponse
      */
     msg: string;
     /**
      * An explanation, when Fastly gives one.
-     * @type {string}
-     * @memberof ErrorResponse
      */
     detail?: string;
+}
+
+/**
+ * Check if a given object implements the ErrorResponse interface.
+ */
+export function instanceOfErrorResponse(value: object): value is ErrorResponse {
+    if (!('msg' in value) || value['msg'] === undefined) return false;
+    return true;
 }
 
 export function ErrorResponseFromJSON(json: any): ErrorResponse {
@@ -38,28 +42,29 @@ export function ErrorResponseFromJSON(json: any): ErrorResponse {
 }
 
 export function ErrorResponseFromJSONTyped(json: any, ignoreDiscriminator: boolean): ErrorResponse {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'msg': json['msg'],
-        'detail': !exists(json, 'detail') ? undefined : json['detail'],
+        'detail': json['detail'] == null ? undefined : json['detail'],
     };
 }
 
-export function ErrorResponseToJSON(value?: ErrorResponse | null): any {
-    if (value === undefined) {
-        return undefined;
+export function ErrorResponseToJSON(json: any): ErrorResponse {
+    return ErrorResponseToJSONTyped(json, false);
+}
+
+export function ErrorResponseToJSONTyped(value?: ErrorResponse | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'msg': value.msg,
-        'detail': value.detail,
+        'msg': value['msg'],
+        'detail': value['detail'],
     };
 }
-
 

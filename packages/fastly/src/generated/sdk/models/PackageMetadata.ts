@@ -12,73 +12,69 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * What Fastly extracted from the uploaded package (its `fastly.toml` manifest and the
  * archive). Open to fields the live API adds later.
+ * 
  * @export
  * @interface PackageMetadata
  */
 export interface PackageMetadata {
-    [key: string]: object | any;
+    [key: string]: any | any;
     /**
      * Name of the Compute package.
-     * @type {string}
-     * @memberof PackageMetadata
      */
     name?: string;
     /**
      * Description of the Compute package.
-     * @type {string}
-     * @memberof PackageMetadata
      */
     description?: string;
     /**
      * A list of package authors' email addresses.
-     * @type {Array<string>}
-     * @memberof PackageMetadata
      */
     authors?: Array<string>;
     /**
      * The language of the Compute package.
-     * @type {string}
-     * @memberof PackageMetadata
      */
     language?: string;
     /**
      * Size of the package in bytes. Deprecated by Fastly along with `hashsum`.
-     * @type {number}
-     * @memberof PackageMetadata
+     * @deprecated
      */
     size?: number;
     /**
      * SHA-512 of the whole package archive, as 128 lowercase hex digits. Deprecated by
      * Fastly in favour of `files_hash`.
-     * @type {string}
-     * @memberof PackageMetadata
+     * 
+     * @deprecated
      */
     hashsum?: string;
     /**
      * Hash over the files inside the package (128 hex digits). The Fastly CLI compares it
      * with a locally computed hash to skip uploading an unchanged package.
-     * @type {string}
-     * @memberof PackageMetadata
+     * 
      */
     files_hash?: string;
     /**
      * URL of the starter kit the project was cloned from. Sent by the live API; missing
      * from Fastly's published document.
-     * @type {string}
-     * @memberof PackageMetadata
+     * 
      */
     cloned_from?: string;
     /**
      * Build information found in the Wasm binary (toolchain versions, crates). Sent by the
      * live API on uploads only; missing from Fastly's published document.
-     * @type {{ [key: string]: object; }}
-     * @memberof PackageMetadata
+     * 
      */
-    wasm_metadata?: { [key: string]: object; };
+    wasm_metadata?: { [key: string]: any; };
+}
+
+/**
+ * Check if a given object implements the PackageMetadata interface.
+ */
+export function instanceOfPackageMetadata(value: object): value is PackageMetadata {
+    return true;
 }
 
 export function PackageMetadataFromJSON(json: any): PackageMetadata {
@@ -86,44 +82,45 @@ export function PackageMetadataFromJSON(json: any): PackageMetadata {
 }
 
 export function PackageMetadataFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageMetadata {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
             ...json,
-        'name': !exists(json, 'name') ? undefined : json['name'],
-        'description': !exists(json, 'description') ? undefined : json['description'],
-        'authors': !exists(json, 'authors') ? undefined : json['authors'],
-        'language': !exists(json, 'language') ? undefined : json['language'],
-        'size': !exists(json, 'size') ? undefined : json['size'],
-        'hashsum': !exists(json, 'hashsum') ? undefined : json['hashsum'],
-        'files_hash': !exists(json, 'files_hash') ? undefined : json['files_hash'],
-        'cloned_from': !exists(json, 'cloned_from') ? undefined : json['cloned_from'],
-        'wasm_metadata': !exists(json, 'wasm_metadata') ? undefined : json['wasm_metadata'],
+        'name': json['name'] == null ? undefined : json['name'],
+        'description': json['description'] == null ? undefined : json['description'],
+        'authors': json['authors'] == null ? undefined : json['authors'],
+        'language': json['language'] == null ? undefined : json['language'],
+        'size': json['size'] == null ? undefined : json['size'],
+        'hashsum': json['hashsum'] == null ? undefined : json['hashsum'],
+        'files_hash': json['files_hash'] == null ? undefined : json['files_hash'],
+        'cloned_from': json['cloned_from'] == null ? undefined : json['cloned_from'],
+        'wasm_metadata': json['wasm_metadata'] == null ? undefined : json['wasm_metadata'],
     };
 }
 
-export function PackageMetadataToJSON(value?: PackageMetadata | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PackageMetadataToJSON(json: any): PackageMetadata {
+    return PackageMetadataToJSONTyped(json, false);
+}
+
+export function PackageMetadataToJSONTyped(value?: PackageMetadata | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
             ...value,
-        'name': value.name,
-        'description': value.description,
-        'authors': value.authors,
-        'language': value.language,
-        'size': value.size,
-        'hashsum': value.hashsum,
-        'files_hash': value.files_hash,
-        'cloned_from': value.cloned_from,
-        'wasm_metadata': value.wasm_metadata,
+        'name': value['name'],
+        'description': value['description'],
+        'authors': value['authors'],
+        'language': value['language'],
+        'size': value['size'],
+        'hashsum': value['hashsum'],
+        'files_hash': value['files_hash'],
+        'cloned_from': value['cloned_from'],
+        'wasm_metadata': value['wasm_metadata'],
     };
 }
-
 

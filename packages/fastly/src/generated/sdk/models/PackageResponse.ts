@@ -12,63 +12,58 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { PackageMetadata } from './PackageMetadata.js';
 import {
-    PackageMetadata,
     PackageMetadataFromJSON,
     PackageMetadataFromJSONTyped,
     PackageMetadataToJSON,
-} from './';
+    PackageMetadataToJSONTyped,
+} from './PackageMetadata.js';
 
 /**
  * A Compute package of a service version. Fastly composes it (allOf) from `Package`,
  * `ServiceIdAndVersion`, `Timestamps` and the package `id`; it is flattened here.
+ * 
  * @export
  * @interface PackageResponse
  */
 export interface PackageResponse {
     /**
      * 
-     * @type {PackageMetadata}
-     * @memberof PackageResponse
      */
     metadata?: PackageMetadata;
     /**
      * Alphanumeric string identifying the service.
-     * @type {string}
-     * @memberof PackageResponse
      */
     readonly service_id?: string;
     /**
      * The service version the package belongs to.
-     * @type {number}
-     * @memberof PackageResponse
      */
     readonly version?: number;
     /**
      * Alphanumeric string identifying the package.
-     * @type {string}
-     * @memberof PackageResponse
      */
     readonly id?: string;
     /**
      * When the package was created (ISO 8601).
-     * @type {Date}
-     * @memberof PackageResponse
      */
-    readonly created_at?: Date | null;
+    readonly created_at?: string | null;
     /**
      * When the package was last updated (ISO 8601).
-     * @type {Date}
-     * @memberof PackageResponse
      */
-    readonly updated_at?: Date | null;
+    readonly updated_at?: string | null;
     /**
      * When the package was deleted (ISO 8601); `null` for a live package.
-     * @type {Date}
-     * @memberof PackageResponse
      */
-    readonly deleted_at?: Date | null;
+    readonly deleted_at?: string | null;
+}
+
+/**
+ * Check if a given object implements the PackageResponse interface.
+ */
+export function instanceOfPackageResponse(value: object): value is PackageResponse {
+    return true;
 }
 
 export function PackageResponseFromJSON(json: any): PackageResponse {
@@ -76,32 +71,33 @@ export function PackageResponseFromJSON(json: any): PackageResponse {
 }
 
 export function PackageResponseFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageResponse {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
-        'metadata': !exists(json, 'metadata') ? undefined : PackageMetadataFromJSON(json['metadata']),
-        'service_id': !exists(json, 'service_id') ? undefined : json['service_id'],
-        'version': !exists(json, 'version') ? undefined : json['version'],
-        'id': !exists(json, 'id') ? undefined : json['id'],
-        'created_at': !exists(json, 'created_at') ? undefined : (json['created_at'] === null ? null : new Date(json['created_at'])),
-        'updated_at': !exists(json, 'updated_at') ? undefined : (json['updated_at'] === null ? null : new Date(json['updated_at'])),
-        'deleted_at': !exists(json, 'deleted_at') ? undefined : (json['deleted_at'] === null ? null : new Date(json['deleted_at'])),
+        'metadata': json['metadata'] == null ? undefined : PackageMetadataFromJSON(json['metadata']),
+        'service_id': json['service_id'] == null ? undefined : json['service_id'],
+        'version': json['version'] == null ? undefined : json['version'],
+        'id': json['id'] == null ? undefined : json['id'],
+        'created_at': json['created_at'] === undefined ? undefined : json['created_at'] === null ? null : json['created_at'],
+        'updated_at': json['updated_at'] === undefined ? undefined : json['updated_at'] === null ? null : json['updated_at'],
+        'deleted_at': json['deleted_at'] === undefined ? undefined : json['deleted_at'] === null ? null : json['deleted_at'],
     };
 }
 
-export function PackageResponseToJSON(value?: PackageResponse | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PackageResponseToJSON(json: any): PackageResponse {
+    return PackageResponseToJSONTyped(json, false);
+}
+
+export function PackageResponseToJSONTyped(value?: Omit<PackageResponse, 'service_id'|'version'|'id'|'created_at'|'updated_at'|'deleted_at'> | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'metadata': PackageMetadataToJSON(value.metadata),
+        'metadata': PackageMetadataToJSON(value['metadata']),
     };
 }
-
 

@@ -1,3 +1,5 @@
-export * from './ErrorResponse';
-export * from './PackageMetadata';
-export * from './PackageResponse';
+/* tslint:disable */
+/* eslint-disable */
+export * from './ErrorResponse.js';
+export * from './PackageMetadata.js';
+export * from './PackageResponse.js';

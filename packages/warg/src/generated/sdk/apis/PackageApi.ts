@@ -12,38 +12,77 @@
  * Do not edit the class manually.
  */
 
-
-import * as runtime from '../runtime';
+import * as runtime from '../runtime.js';
 import {
-    ErrorResponse,
+    type ErrorResponse,
     ErrorResponseFromJSON,
     ErrorResponseToJSON,
-    NamespaceNotFoundError,
+} from '../models/ErrorResponse.js';
+import {
+    type NamespaceNotFoundError,
     NamespaceNotFoundErrorFromJSON,
     NamespaceNotFoundErrorToJSON,
-    PackageRecord,
+} from '../models/NamespaceNotFoundError.js';
+import {
+    type PackageRecord,
     PackageRecordFromJSON,
     PackageRecordToJSON,
-    PublishConflictError,
+} from '../models/PackageRecord.js';
+import {
+    type PublishConflictError,
     PublishConflictErrorFromJSON,
     PublishConflictErrorToJSON,
-    PublishPackageRecordRequest,
+} from '../models/PublishConflictError.js';
+import {
+    type PublishPackageRecordRequest,
     PublishPackageRecordRequestFromJSON,
     PublishPackageRecordRequestToJSON,
-    RecordNotFoundError,
+} from '../models/PublishPackageRecordRequest.js';
+import {
+    type RecordNotFoundError,
     RecordNotFoundErrorFromJSON,
     RecordNotFoundErrorToJSON,
-} from '../models';
+} from '../models/RecordNotFoundError.js';
 
 export interface GetPackageRecordRequest {
+    /**
+     * The package log id: the sha256 hash of the package name, see `PackageName`. Its `:` may
+     * be sent as is or percent-encoded; the server decodes both.
+     * 
+     */
     logId: string;
+    /**
+     * The record id: `sha256("WARG-PACKAGE-LOG-RECORD-V0:" ‖ contentBytes)`, as returned by
+     * `publishPackageRecord`.
+     * 
+     */
     recordId: string;
+    /**
+     * Asks the registry to answer for another registry (federation), e.g. for a namespace
+     * imported from it. warg-server does not support it: any request carrying this header is
+     * answered with `501` and a `text/plain` body.
+     * 
+     */
     wargRegistry?: string;
 }
 
 export interface PublishPackageRecordOperationRequest {
+    /**
+     * The package log id: the sha256 hash of the package name, see `PackageName`. Its `:` may
+     * be sent as is or percent-encoded; the server decodes both.
+     * 
+     */
     logId: string;
+    /**
+     * 
+     */
     publishPackageRecordRequest: PublishPackageRecordRequest;
+    /**
+     * Asks the registry to answer for another registry (federation), e.g. for a namespace
+     * imported from it. warg-server does not support it: any request carrying this header is
+     * answered with `501` and a `text/plain` body.
+     * 
+     */
     wargRegistry?: string;
 }
 
@@ -53,32 +92,51 @@ export interface PublishPackageRecordOperationRequest {
 export class PackageApi extends runtime.BaseAPI {
 
     /**
-     * Returns a record of a package log and the state it is in:  - `sourcing`: content of the record still has to be uploaded (see `missingContent`). - `processing`: the record is being validated, or is valid but not yet covered by a   checkpoint (warg-server makes one every 5 seconds by default). - `rejected`: the record was rejected; `reason` says why. - `published`: the record is in the registry log at `registryIndex`.  Clients poll this operation after publishing until the record is `published` or `rejected`. warg-server\'s default in-memory data store reports a record that still misses content as `processing`, not `sourcing`; only its Postgres store (and the publish answer) report `sourcing`. 
-     * Get the state of a package record.
+     * Creates request options for getPackageRecord without sending the request
      */
-    async getPackageRecordRaw(requestParameters: GetPackageRecordRequest): Promise<runtime.ApiResponse<PackageRecord>> {
-        if (requestParameters.logId === null || requestParameters.logId === undefined) {
-            throw new runtime.RequiredError('logId','Required parameter requestParameters.logId was null or undefined when calling getPackageRecord.');
+    async getPackageRecordRequestOpts(requestParameters: GetPackageRecordRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['logId'] == null) {
+            throw new runtime.RequiredError(
+                'logId',
+                'Required parameter "logId" was null or undefined when calling getPackageRecord().'
+            );
         }
 
-        if (requestParameters.recordId === null || requestParameters.recordId === undefined) {
-            throw new runtime.RequiredError('recordId','Required parameter requestParameters.recordId was null or undefined when calling getPackageRecord.');
+        if (requestParameters['recordId'] == null) {
+            throw new runtime.RequiredError(
+                'recordId',
+                'Required parameter "recordId" was null or undefined when calling getPackageRecord().'
+            );
         }
 
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
 
-        if (requestParameters.wargRegistry !== undefined && requestParameters.wargRegistry !== null) {
-            headerParameters['Warg-Registry'] = String(requestParameters.wargRegistry);
+        if (requestParameters['wargRegistry'] != null) {
+            headerParameters['Warg-Registry'] = String(requestParameters['wargRegistry']);
         }
 
-        const response = await this.request({
-            path: `/package/{logId}/record/{recordId}`.replace(`{${"logId"}}`, encodeURIComponent(String(requestParameters.logId))).replace(`{${"recordId"}}`, encodeURIComponent(String(requestParameters.recordId))),
+
+        let urlPath = `/package/{logId}/record/{recordId}`;
+        urlPath = urlPath.replace('{logId}', encodeURIComponent(String(requestParameters['logId'])));
+        urlPath = urlPath.replace('{recordId}', encodeURIComponent(String(requestParameters['recordId'])));
+
+        return {
+            path: urlPath,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
-        });
+        };
+    }
+
+    /**
+     * Returns a record of a package log and the state it is in:  - `sourcing`: content of the record still has to be uploaded (see `missingContent`). - `processing`: the record is being validated, or is valid but not yet covered by a   checkpoint (warg-server makes one every 5 seconds by default). - `rejected`: the record was rejected; `reason` says why. - `published`: the record is in the registry log at `registryIndex`.  Clients poll this operation after publishing until the record is `published` or `rejected`. warg-server\'s default in-memory data store reports a record that still misses content as `processing`, not `sourcing`; only its Postgres store (and the publish answer) report `sourcing`. 
+     * Get the state of a package record.
+     */
+    async getPackageRecordRaw(requestParameters: GetPackageRecordRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PackageRecord>> {
+        const requestOptions = await this.getPackageRecordRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageRecordFromJSON(jsonValue));
     }
@@ -87,22 +145,27 @@ export class PackageApi extends runtime.BaseAPI {
      * Returns a record of a package log and the state it is in:  - `sourcing`: content of the record still has to be uploaded (see `missingContent`). - `processing`: the record is being validated, or is valid but not yet covered by a   checkpoint (warg-server makes one every 5 seconds by default). - `rejected`: the record was rejected; `reason` says why. - `published`: the record is in the registry log at `registryIndex`.  Clients poll this operation after publishing until the record is `published` or `rejected`. warg-server\'s default in-memory data store reports a record that still misses content as `processing`, not `sourcing`; only its Postgres store (and the publish answer) report `sourcing`. 
      * Get the state of a package record.
      */
-    async getPackageRecord(requestParameters: GetPackageRecordRequest): Promise<PackageRecord> {
-        const response = await this.getPackageRecordRaw(requestParameters);
+    async getPackageRecord(requestParameters: GetPackageRecordRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PackageRecord> {
+        const response = await this.getPackageRecordRaw(requestParameters, initOverrides);
         return await response.value();
     }
 
     /**
-     * Submits a signed record (protobuf `warg.protocol.PackageRecord`, wrapped in an envelope) to the package log `logId`, which must be the log id derived from `packageName`. Publishing is asynchronous: the answer is `202` with the record in state `sourcing` (content of its releases has to be uploaded first, to the `missingContent` upload endpoints) or `processing` (the registry already has all content). Poll `getPackageRecord` until the record is `published` or `rejected`.  The server checks, in this order: the path id (`400`), the `Warg-Registry` header (`501`), the body (`415`, `400`, `413`, `422`), that `packageName` derives `logId` (`400`), that the record decodes (`400`), that no `contentSources` are given (`501`), that the namespace is defined here (`404`) and not imported (`409`), the optional authorized-keys policy (`401`, `422`), and the signature (`401`).  Posting a byte-identical record a second time is not handled by warg-server (its in-memory store aborts the request, its Postgres store answers `500`). 
-     * Publish a record to a package log.
+     * Creates request options for publishPackageRecord without sending the request
      */
-    async publishPackageRecordRaw(requestParameters: PublishPackageRecordOperationRequest): Promise<runtime.ApiResponse<PackageRecord>> {
-        if (requestParameters.logId === null || requestParameters.logId === undefined) {
-            throw new runtime.RequiredError('logId','Required parameter requestParameters.logId was null or undefined when calling publishPackageRecord.');
+    async publishPackageRecordRequestOpts(requestParameters: PublishPackageRecordOperationRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['logId'] == null) {
+            throw new runtime.RequiredError(
+                'logId',
+                'Required parameter "logId" was null or undefined when calling publishPackageRecord().'
+            );
         }
 
-        if (requestParameters.publishPackageRecordRequest === null || requestParameters.publishPackageRecordRequest === undefined) {
-            throw new runtime.RequiredError('publishPackageRecordRequest','Required parameter requestParameters.publishPackageRecordRequest was null or undefined when calling publishPackageRecord.');
+        if (requestParameters['publishPackageRecordRequest'] == null) {
+            throw new runtime.RequiredError(
+                'publishPackageRecordRequest',
+                'Required parameter "publishPackageRecordRequest" was null or undefined when calling publishPackageRecord().'
+            );
         }
 
         const queryParameters: any = {};
@@ -111,17 +174,30 @@ export class PackageApi extends runtime.BaseAPI {
 
         headerParameters['Content-Type'] = 'application/json';
 
-        if (requestParameters.wargRegistry !== undefined && requestParameters.wargRegistry !== null) {
-            headerParameters['Warg-Registry'] = String(requestParameters.wargRegistry);
+        if (requestParameters['wargRegistry'] != null) {
+            headerParameters['Warg-Registry'] = String(requestParameters['wargRegistry']);
         }
 
-        const response = await this.request({
-            path: `/package/{logId}/record`.replace(`{${"logId"}}`, encodeURIComponent(String(requestParameters.logId))),
+
+        let urlPath = `/package/{logId}/record`;
+        urlPath = urlPath.replace('{logId}', encodeURIComponent(String(requestParameters['logId'])));
+
+        return {
+            path: urlPath,
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
-            body: PublishPackageRecordRequestToJSON(requestParameters.publishPackageRecordRequest),
-        });
+            body: PublishPackageRecordRequestToJSON(requestParameters['publishPackageRecordRequest']),
+        };
+    }
+
+    /**
+     * Submits a signed record (protobuf `warg.protocol.PackageRecord`, wrapped in an envelope) to the package log `logId`, which must be the log id derived from `packageName`. Publishing is asynchronous: the answer is `202` with the record in state `sourcing` (content of its releases has to be uploaded first, to the `missingContent` upload endpoints) or `processing` (the registry already has all content). Poll `getPackageRecord` until the record is `published` or `rejected`.  The server checks, in this order: the path id (`400`), the `Warg-Registry` header (`501`), the body (`415`, `400`, `413`, `422`), that `packageName` derives `logId` (`400`), that the record decodes (`400`), that no `contentSources` are given (`501`), that the namespace is defined here (`404`) and not imported (`409`), the optional authorized-keys policy (`401`, `422`), and the signature (`401`).  Posting a byte-identical record a second time is not handled by warg-server (its in-memory store aborts the request, its Postgres store answers `500`). 
+     * Publish a record to a package log.
+     */
+    async publishPackageRecordRaw(requestParameters: PublishPackageRecordOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<PackageRecord>> {
+        const requestOptions = await this.publishPackageRecordRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
 
         return new runtime.JSONApiResponse(response, (jsonValue) => PackageRecordFromJSON(jsonValue));
     }
@@ -130,8 +206,8 @@ export class PackageApi extends runtime.BaseAPI {
      * Submits a signed record (protobuf `warg.protocol.PackageRecord`, wrapped in an envelope) to the package log `logId`, which must be the log id derived from `packageName`. Publishing is asynchronous: the answer is `202` with the record in state `sourcing` (content of its releases has to be uploaded first, to the `missingContent` upload endpoints) or `processing` (the registry already has all content). Poll `getPackageRecord` until the record is `published` or `rejected`.  The server checks, in this order: the path id (`400`), the `Warg-Registry` header (`501`), the body (`415`, `400`, `413`, `422`), that `packageName` derives `logId` (`400`), that the record decodes (`400`), that no `contentSources` are given (`501`), that the namespace is defined here (`404`) and not imported (`409`), the optional authorized-keys policy (`401`, `422`), and the signature (`401`).  Posting a byte-identical record a second time is not handled by warg-server (its in-memory store aborts the request, its Postgres store answers `500`). 
      * Publish a record to a package log.
      */
-    async publishPackageRecord(requestParameters: PublishPackageRecordOperationRequest): Promise<PackageRecord> {
-        const response = await this.publishPackageRecordRaw(requestParameters);
+    async publishPackageRecord(requestParameters: PublishPackageRecordOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<PackageRecord> {
+        const response = await this.publishPackageRecordRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

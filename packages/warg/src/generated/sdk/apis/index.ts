@@ -1,1 +1,3 @@
-export * from './PackageApi';
+/* tslint:disable */
+/* eslint-disable */
+export * from './PackageApi.js';

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * A location the registry could download content from (HTTP GET).
  * @export
@@ -21,29 +21,43 @@ import { exists, mapValues } from '../runtime';
 export interface ContentSource {
     /**
      * The kind of source; `httpGet` is the only one.
-     * @type {string}
-     * @memberof ContentSource
      */
     type: ContentSourceTypeEnum;
     /**
      * The URL to download the content from.
-     * @type {string}
-     * @memberof ContentSource
      */
     url: string;
     /**
      * Whether the URL supports HTTP range requests. Left out when false. The server also
      * reads the older `accept_ranges` spelling.
-     * @type {boolean}
-     * @memberof ContentSource
+     * 
      */
     acceptRanges?: boolean;
     /**
      * The content size in bytes, when known.
-     * @type {number}
-     * @memberof ContentSource
      */
     size?: number;
+}
+
+
+/**
+ * @export
+ */
+export const ContentSourceTypeEnum = {
+    httpGet: 'httpGet',
+} as const;
+export type ContentSourceTypeEnum = typeof ContentSourceTypeEnum[keyof typeof ContentSourceTypeEnum];
+
+
+/**
+ * Check if a given object implements the ContentSource interface.
+ */
+export function instanceOfContentSource(value: object): value is ContentSource {
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (value['type'] !== 'httpGet') return false;
+    
+    if (!('url' in value) || value['url'] === undefined) return false;
+    return true;
 }
 
 export function ContentSourceFromJSON(json: any): ContentSource {
@@ -51,40 +65,33 @@ export function ContentSourceFromJSON(json: any): ContentSource {
 }
 
 export function ContentSourceFromJSONTyped(json: any, ignoreDiscriminator: boolean): ContentSource {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'type': json['type'],
         'url': json['url'],
-        'acceptRanges': !exists(json, 'acceptRanges') ? undefined : json['acceptRanges'],
-        'size': !exists(json, 'size') ? undefined : json['size'],
+        'acceptRanges': json['acceptRanges'] == null ? undefined : json['acceptRanges'],
+        'size': json['size'] == null ? undefined : json['size'],
     };
 }
 
-export function ContentSourceToJSON(value?: ContentSource | null): any {
-    if (value === undefined) {
-        return undefined;
+export function ContentSourceToJSON(json: any): ContentSource {
+    return ContentSourceToJSONTyped(json, false);
+}
+
+export function ContentSourceToJSONTyped(value?: ContentSource | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'type': value.type,
-        'url': value.url,
-        'acceptRanges': value.acceptRanges,
-        'size': value.size,
+        'type': value['type'],
+        'url': value['url'],
+        'acceptRanges': value['acceptRanges'],
+        'size': value['size'],
     };
 }
-
-/**
-* @export
-* @enum {string}
-*/
-export enum ContentSourceTypeEnum {
-    httpGet = 'httpGet'
-}
-
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * A package record signed by its author.
  * @export
@@ -23,25 +23,32 @@ export interface EnvelopeBody {
      * The record, a protobuf `warg.protocol.PackageRecord` (`prev`, `version`, `time`,
      * `entries`), in standard base64 with padding. The published document limits it to
      * 1 MiB; warg-server only limits the whole body (about 2 MiB, `413`).
-     * @type {string}
-     * @memberof EnvelopeBody
+     * 
      */
     contentBytes: string;
     /**
      * The id of the signing key: `sha256("ecdsa-p256:" + base64(compressed public key))`,
      * as `sha256:<hex>`. The server does not parse it; an id that matches no key of the
      * log is answered with `401`.
-     * @type {string}
-     * @memberof EnvelopeBody
+     * 
      */
     keyId: string;
     /**
      * `<algorithm>:<base64 signature>` over `"WARG-PACKAGE-RECORD-SIGNATURE-V0:" ‖ contentBytes`.
      * warg signs with ECDSA P-256 / SHA-256 (`ecdsa-p256:` + base64 of the DER signature).
-     * @type {string}
-     * @memberof EnvelopeBody
+     * 
      */
     signature: string;
+}
+
+/**
+ * Check if a given object implements the EnvelopeBody interface.
+ */
+export function instanceOfEnvelopeBody(value: object): value is EnvelopeBody {
+    if (!('contentBytes' in value) || value['contentBytes'] === undefined) return false;
+    if (!('keyId' in value) || value['keyId'] === undefined) return false;
+    if (!('signature' in value) || value['signature'] === undefined) return false;
+    return true;
 }
 
 export function EnvelopeBodyFromJSON(json: any): EnvelopeBody {
@@ -49,7 +56,7 @@ export function EnvelopeBodyFromJSON(json: any): EnvelopeBody {
 }
 
 export function EnvelopeBodyFromJSONTyped(json: any, ignoreDiscriminator: boolean): EnvelopeBody {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -60,19 +67,20 @@ export function EnvelopeBodyFromJSONTyped(json: any, ignoreDiscriminator: boolea
     };
 }
 
-export function EnvelopeBodyToJSON(value?: EnvelopeBody | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'contentBytes': value.contentBytes,
-        'keyId': value.keyId,
-        'signature': value.signature,
-    };
+export function EnvelopeBodyToJSON(json: any): EnvelopeBody {
+    return EnvelopeBodyToJSONTyped(json, false);
 }
 
+export function EnvelopeBodyToJSONTyped(value?: EnvelopeBody | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'contentBytes': value['contentBytes'],
+        'keyId': value['keyId'],
+        'signature': value['signature'],
+    };
+}
 

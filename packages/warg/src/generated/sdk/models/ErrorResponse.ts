@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * The error body of warg-server; `status` repeats the HTTP status.
  * @export
@@ -21,16 +21,21 @@ import { exists, mapValues } from '../runtime';
 export interface ErrorResponse {
     /**
      * The HTTP status code.
-     * @type {number}
-     * @memberof ErrorResponse
      */
     status: number;
     /**
      * What went wrong.
-     * @type {string}
-     * @memberof ErrorResponse
      */
     message: string;
+}
+
+/**
+ * Check if a given object implements the ErrorResponse interface.
+ */
+export function instanceOfErrorResponse(value: object): value is ErrorResponse {
+    if (!('status' in value) || value['status'] === undefined) return false;
+    if (!('message' in value) || value['message'] === undefined) return false;
+    return true;
 }
 
 export function ErrorResponseFromJSON(json: any): ErrorResponse {
@@ -38,7 +43,7 @@ export function ErrorResponseFromJSON(json: any): ErrorResponse {
 }
 
 export function ErrorResponseFromJSONTyped(json: any, ignoreDiscriminator: boolean): ErrorResponse {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -48,18 +53,19 @@ export function ErrorResponseFromJSONTyped(json: any, ignoreDiscriminator: boole
     };
 }
 
-export function ErrorResponseToJSON(value?: ErrorResponse | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'status': value.status,
-        'message': value.message,
-    };
+export function ErrorResponseToJSON(json: any): ErrorResponse {
+    return ErrorResponseToJSONTyped(json, false);
 }
 
+export function ErrorResponseToJSONTyped(value?: ErrorResponse | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'status': value['status'],
+        'message': value['message'],
+    };
+}
 

@@ -12,27 +12,35 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { UploadEndpoint } from './UploadEndpoint.js';
 import {
-    UploadEndpoint,
     UploadEndpointFromJSON,
     UploadEndpointFromJSONTyped,
     UploadEndpointToJSON,
-} from './';
+    UploadEndpointToJSONTyped,
+} from './UploadEndpoint.js';
 
 /**
  * How to provide one missing piece of content. The published document marks nothing
  * required; warg-server always sends `upload`.
+ * 
  * @export
  * @interface MissingContent
  */
 export interface MissingContent {
     /**
      * Endpoints accepting the raw content bytes; clients use the first one.
-     * @type {Array<UploadEndpoint>}
-     * @memberof MissingContent
      */
     upload: Array<UploadEndpoint>;
+}
+
+/**
+ * Check if a given object implements the MissingContent interface.
+ */
+export function instanceOfMissingContent(value: object): value is MissingContent {
+    if (!('upload' in value) || value['upload'] === undefined) return false;
+    return true;
 }
 
 export function MissingContentFromJSON(json: any): MissingContent {
@@ -40,7 +48,7 @@ export function MissingContentFromJSON(json: any): MissingContent {
 }
 
 export function MissingContentFromJSONTyped(json: any, ignoreDiscriminator: boolean): MissingContent {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -49,17 +57,18 @@ export function MissingContentFromJSONTyped(json: any, ignoreDiscriminator: bool
     };
 }
 
-export function MissingContentToJSON(value?: MissingContent | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'upload': ((value.upload as Array<any>).map(UploadEndpointToJSON)),
-    };
+export function MissingContentToJSON(json: any): MissingContent {
+    return MissingContentToJSONTyped(json, false);
 }
 
+export function MissingContentToJSONTyped(value?: MissingContent | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'upload': ((value['upload'] as Array<any>).map(UploadEndpointToJSON)),
+    };
+}
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * The package's namespace is not defined in this registry.
  * @export
@@ -21,22 +21,38 @@ import { exists, mapValues } from '../runtime';
 export interface NamespaceNotFoundError {
     /**
      * The HTTP status code (404).
-     * @type {number}
-     * @memberof NamespaceNotFoundError
      */
     status: number;
     /**
      * What was not found.
-     * @type {string}
-     * @memberof NamespaceNotFoundError
      */
     type: NamespaceNotFoundErrorTypeEnum;
     /**
      * The namespace.
-     * @type {string}
-     * @memberof NamespaceNotFoundError
      */
     id: string;
+}
+
+
+/**
+ * @export
+ */
+export const NamespaceNotFoundErrorTypeEnum = {
+    namespace: 'namespace',
+} as const;
+export type NamespaceNotFoundErrorTypeEnum = typeof NamespaceNotFoundErrorTypeEnum[keyof typeof NamespaceNotFoundErrorTypeEnum];
+
+
+/**
+ * Check if a given object implements the NamespaceNotFoundError interface.
+ */
+export function instanceOfNamespaceNotFoundError(value: object): value is NamespaceNotFoundError {
+    if (!('status' in value) || value['status'] === undefined) return false;
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (value['type'] !== 'namespace') return false;
+    
+    if (!('id' in value) || value['id'] === undefined) return false;
+    return true;
 }
 
 export function NamespaceNotFoundErrorFromJSON(json: any): NamespaceNotFoundError {
@@ -44,7 +60,7 @@ export function NamespaceNotFoundErrorFromJSON(json: any): NamespaceNotFoundErro
 }
 
 export function NamespaceNotFoundErrorFromJSONTyped(json: any, ignoreDiscriminator: boolean): NamespaceNotFoundError {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -55,27 +71,20 @@ export function NamespaceNotFoundErrorFromJSONTyped(json: any, ignoreDiscriminat
     };
 }
 
-export function NamespaceNotFoundErrorToJSON(value?: NamespaceNotFoundError | null): any {
-    if (value === undefined) {
-        return undefined;
+export function NamespaceNotFoundErrorToJSON(json: any): NamespaceNotFoundError {
+    return NamespaceNotFoundErrorToJSONTyped(json, false);
+}
+
+export function NamespaceNotFoundErrorToJSONTyped(value?: NamespaceNotFoundError | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'status': value.status,
-        'type': value.type,
-        'id': value.id,
+        'status': value['status'],
+        'type': value['type'],
+        'id': value['id'],
     };
 }
-
-/**
-* @export
-* @enum {string}
-*/
-export enum NamespaceNotFoundErrorTypeEnum {
-    namespace = 'namespace'
-}
-
 

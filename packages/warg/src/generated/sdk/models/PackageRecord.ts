@@ -12,20 +12,34 @@
  * Do not edit the class manually.
  */
 
+import type { ProcessingRecord } from './ProcessingRecord.js';
 import {
-    ProcessingRecord,
-    PublishedRecord,
-    RejectedRecord,
-    SourcingRecord,
+    instanceOfProcessingRecord,
+    ProcessingRecordFromJSON,
     ProcessingRecordFromJSONTyped,
     ProcessingRecordToJSON,
+} from './ProcessingRecord.js';
+import type { PublishedRecord } from './PublishedRecord.js';
+import {
+    instanceOfPublishedRecord,
+    PublishedRecordFromJSON,
     PublishedRecordFromJSONTyped,
     PublishedRecordToJSON,
+} from './PublishedRecord.js';
+import type { RejectedRecord } from './RejectedRecord.js';
+import {
+    instanceOfRejectedRecord,
+    RejectedRecordFromJSON,
     RejectedRecordFromJSONTyped,
     RejectedRecordToJSON,
+} from './RejectedRecord.js';
+import type { SourcingRecord } from './SourcingRecord.js';
+import {
+    instanceOfSourcingRecord,
+    SourcingRecordFromJSON,
     SourcingRecordFromJSONTyped,
     SourcingRecordToJSON,
-} from './';
+} from './SourcingRecord.js';
 
 /**
  * @type PackageRecord
@@ -34,50 +48,52 @@ import {
  * `published` adds `registryIndex`. The variants pin `state` with a one-value `pattern`
  * instead of a one-value `enum` so that the typescript-fetch union compiles (see the
  * document description); the set of valid documents is the same.
+ * 
  * @export
  */
-export type PackageRecord = { state: 'sourcing' } & SourcingRecord | { state: 'processing' } & ProcessingRecord | { state: 'rejected' } & RejectedRecord | { state: 'published' } & PublishedRecord;
+export type PackageRecord = { state: 'processing' } & ProcessingRecord | { state: 'published' } & PublishedRecord | { state: 'rejected' } & RejectedRecord | { state: 'sourcing' } & SourcingRecord;
 
 export function PackageRecordFromJSON(json: any): PackageRecord {
     return PackageRecordFromJSONTyped(json, false);
 }
 
 export function PackageRecordFromJSONTyped(json: any, ignoreDiscriminator: boolean): PackageRecord {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     switch (json['state']) {
-        case 'sourcing':
-            return {...SourcingRecordFromJSONTyped(json, true), state: 'sourcing'};
         case 'processing':
-            return {...ProcessingRecordFromJSONTyped(json, true), state: 'processing'};
-        case 'rejected':
-            return {...RejectedRecordFromJSONTyped(json, true), state: 'rejected'};
+            return Object.assign({}, ProcessingRecordFromJSONTyped(json, true), { state: 'processing' } as const);
         case 'published':
-            return {...PublishedRecordFromJSONTyped(json, true), state: 'published'};
+            return Object.assign({}, PublishedRecordFromJSONTyped(json, true), { state: 'published' } as const);
+        case 'rejected':
+            return Object.assign({}, RejectedRecordFromJSONTyped(json, true), { state: 'rejected' } as const);
+        case 'sourcing':
+            return Object.assign({}, SourcingRecordFromJSONTyped(json, true), { state: 'sourcing' } as const);
         default:
-            throw new Error(`No variant of PackageRecord exists with 'state=${json['state']}'`);
+            return json;
     }
 }
 
-export function PackageRecordToJSON(value?: PackageRecord | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
+export function PackageRecordToJSON(json: any): any {
+    return PackageRecordToJSONTyped(json, false);
+}
+
+export function PackageRecordToJSONTyped(value?: PackageRecord | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
     switch (value['state']) {
-        case 'sourcing':
-            return SourcingRecordToJSON(value);
         case 'processing':
-            return ProcessingRecordToJSON(value);
-        case 'rejected':
-            return RejectedRecordToJSON(value);
+            return Object.assign({}, ProcessingRecordToJSON(value), { 'state': 'processing' } as const);
         case 'published':
-            return PublishedRecordToJSON(value);
+            return Object.assign({}, PublishedRecordToJSON(value), { 'state': 'published' } as const);
+        case 'rejected':
+            return Object.assign({}, RejectedRecordToJSON(value), { 'state': 'rejected' } as const);
+        case 'sourcing':
+            return Object.assign({}, SourcingRecordToJSON(value), { 'state': 'sourcing' } as const);
         default:
-            throw new Error(`No variant of PackageRecord exists with 'state=${value['state']}'`);
+            return value;
     }
 }
 

@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * A record being validated, or valid and waiting for the next checkpoint.
  * @export
@@ -21,16 +21,22 @@ import { exists, mapValues } from '../runtime';
 export interface ProcessingRecord {
     /**
      * A hash as `<algorithm>:<lowercase hex>`. sha256 is the only algorithm warg supports.
-     * @type {string}
-     * @memberof ProcessingRecord
+     * 
      */
     recordId: string;
     /**
      * The state of the record, always `processing` (the discriminator).
-     * @type {string}
-     * @memberof ProcessingRecord
      */
     state: string;
+}
+
+/**
+ * Check if a given object implements the ProcessingRecord interface.
+ */
+export function instanceOfProcessingRecord(value: object): value is ProcessingRecord {
+    if (!('recordId' in value) || value['recordId'] === undefined) return false;
+    if (!('state' in value) || value['state'] === undefined) return false;
+    return true;
 }
 
 export function ProcessingRecordFromJSON(json: any): ProcessingRecord {
@@ -38,7 +44,7 @@ export function ProcessingRecordFromJSON(json: any): ProcessingRecord {
 }
 
 export function ProcessingRecordFromJSONTyped(json: any, ignoreDiscriminator: boolean): ProcessingRecord {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -48,18 +54,19 @@ export function ProcessingRecordFromJSONTyped(json: any, ignoreDiscriminator: bo
     };
 }
 
-export function ProcessingRecordToJSON(value?: ProcessingRecord | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'recordId': value.recordId,
-        'state': value.state,
-    };
+export function ProcessingRecordToJSON(json: any): ProcessingRecord {
+    return ProcessingRecordToJSONTyped(json, false);
 }
 
+export function ProcessingRecordToJSONTyped(value?: ProcessingRecord | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'recordId': value['recordId'],
+        'state': value['state'],
+    };
+}
 

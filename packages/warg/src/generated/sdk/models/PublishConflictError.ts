@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * The record cannot be published to this log here, now.
  * @export
@@ -21,23 +21,39 @@ import { exists, mapValues } from '../runtime';
 export interface PublishConflictError {
     /**
      * The HTTP status code (409).
-     * @type {number}
-     * @memberof PublishConflictError
      */
     status: number;
     /**
      * The conflict: `namespaceImport` (the namespace belongs to another registry) or
      * `record` (a record for this log is pending).
-     * @type {string}
-     * @memberof PublishConflictError
+     * 
      */
     type: PublishConflictErrorTypeEnum;
     /**
      * The namespace (`namespaceImport`) or the pending record id (`record`).
-     * @type {string}
-     * @memberof PublishConflictError
      */
     id: string;
+}
+
+
+/**
+ * @export
+ */
+export const PublishConflictErrorTypeEnum = {
+    namespaceImport: 'namespaceImport',
+    record: 'record',
+} as const;
+export type PublishConflictErrorTypeEnum = typeof PublishConflictErrorTypeEnum[keyof typeof PublishConflictErrorTypeEnum];
+
+
+/**
+ * Check if a given object implements the PublishConflictError interface.
+ */
+export function instanceOfPublishConflictError(value: object): value is PublishConflictError {
+    if (!('status' in value) || value['status'] === undefined) return false;
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (!('id' in value) || value['id'] === undefined) return false;
+    return true;
 }
 
 export function PublishConflictErrorFromJSON(json: any): PublishConflictError {
@@ -45,7 +61,7 @@ export function PublishConflictErrorFromJSON(json: any): PublishConflictError {
 }
 
 export function PublishConflictErrorFromJSONTyped(json: any, ignoreDiscriminator: boolean): PublishConflictError {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -56,28 +72,20 @@ export function PublishConflictErrorFromJSONTyped(json: any, ignoreDiscriminator
     };
 }
 
-export function PublishConflictErrorToJSON(value?: PublishConflictError | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PublishConflictErrorToJSON(json: any): PublishConflictError {
+    return PublishConflictErrorToJSONTyped(json, false);
+}
+
+export function PublishConflictErrorToJSONTyped(value?: PublishConflictError | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'status': value.status,
-        'type': value.type,
-        'id': value.id,
+        'status': value['status'],
+        'type': value['type'],
+        'id': value['id'],
     };
 }
-
-/**
-* @export
-* @enum {string}
-*/
-export enum PublishConflictErrorTypeEnum {
-    namespaceImport = 'namespaceImport',
-    record = 'record'
-}
-
 

@@ -12,17 +12,21 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { ContentSource } from './ContentSource.js';
 import {
-    ContentSource,
     ContentSourceFromJSON,
     ContentSourceFromJSONTyped,
     ContentSourceToJSON,
-    EnvelopeBody,
+    ContentSourceToJSONTyped,
+} from './ContentSource.js';
+import type { EnvelopeBody } from './EnvelopeBody.js';
+import {
     EnvelopeBodyFromJSON,
     EnvelopeBodyFromJSONTyped,
     EnvelopeBodyToJSON,
-} from './';
+    EnvelopeBodyToJSONTyped,
+} from './EnvelopeBody.js';
 
 /**
  * A signed record to publish to a package log.
@@ -34,14 +38,11 @@ export interface PublishPackageRecordRequest {
      * A package name, `<namespace>:<name>`, both in lowercase kebab case. Its log id is
      * `sha256("WARG-PACKAGE-LOG-ID-V0:" ‖ "WARG-PACKAGE-ID-V0" ‖ LEB128(length) ‖ name)`.
      * The published document limits it to 128 characters; the server does not.
-     * @type {string}
-     * @memberof PublishPackageRecordRequest
+     * 
      */
     packageName: string;
     /**
      * 
-     * @type {EnvelopeBody}
-     * @memberof PublishPackageRecordRequest
      */
     record: EnvelopeBody;
     /**
@@ -50,10 +51,18 @@ export interface PublishPackageRecordRequest {
      * `patternProperties` on the digest is written as `additionalProperties`.
      * warg-server does not support it and answers `501` when it is not empty; upload the
      * content to the `missingContent` endpoints instead. Leave it out when empty.
-     * @type {{ [key: string]: Array<ContentSource>; }}
-     * @memberof PublishPackageRecordRequest
+     * 
      */
     contentSources?: { [key: string]: Array<ContentSource>; };
+}
+
+/**
+ * Check if a given object implements the PublishPackageRecordRequest interface.
+ */
+export function instanceOfPublishPackageRecordRequest(value: object): value is PublishPackageRecordRequest {
+    if (!('packageName' in value) || value['packageName'] === undefined) return false;
+    if (!('record' in value) || value['record'] === undefined) return false;
+    return true;
 }
 
 export function PublishPackageRecordRequestFromJSON(json: any): PublishPackageRecordRequest {
@@ -61,30 +70,31 @@ export function PublishPackageRecordRequestFromJSON(json: any): PublishPackageRe
 }
 
 export function PublishPackageRecordRequestFromJSONTyped(json: any, ignoreDiscriminator: boolean): PublishPackageRecordRequest {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
         
         'packageName': json['packageName'],
         'record': EnvelopeBodyFromJSON(json['record']),
-        'contentSources': !exists(json, 'contentSources') ? undefined : json['contentSources'],
+        'contentSources': json['contentSources'] == null ? undefined : json['contentSources'],
     };
 }
 
-export function PublishPackageRecordRequestToJSON(value?: PublishPackageRecordRequest | null): any {
-    if (value === undefined) {
-        return undefined;
+export function PublishPackageRecordRequestToJSON(json: any): PublishPackageRecordRequest {
+    return PublishPackageRecordRequestToJSONTyped(json, false);
+}
+
+export function PublishPackageRecordRequestToJSONTyped(value?: PublishPackageRecordRequest | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'packageName': value.packageName,
-        'record': EnvelopeBodyToJSON(value.record),
-        'contentSources': value.contentSources,
+        'packageName': value['packageName'],
+        'record': EnvelopeBodyToJSON(value['record']),
+        'contentSources': value['contentSources'],
     };
 }
-
 

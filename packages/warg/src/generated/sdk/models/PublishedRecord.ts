@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * A record published to the registry log.
  * @export
@@ -21,22 +21,27 @@ import { exists, mapValues } from '../runtime';
 export interface PublishedRecord {
     /**
      * A hash as `<algorithm>:<lowercase hex>`. sha256 is the only algorithm warg supports.
-     * @type {string}
-     * @memberof PublishedRecord
+     * 
      */
     recordId: string;
     /**
      * The state of the record, always `published` (the discriminator).
-     * @type {string}
-     * @memberof PublishedRecord
      */
     state: string;
     /**
      * The position of the record in the registry-wide log.
-     * @type {number}
-     * @memberof PublishedRecord
      */
     registryIndex: number;
+}
+
+/**
+ * Check if a given object implements the PublishedRecord interface.
+ */
+export function instanceOfPublishedRecord(value: object): value is PublishedRecord {
+    if (!('recordId' in value) || value['recordId'] === undefined) return false;
+    if (!('state' in value) || value['state'] === undefined) return false;
+    if (!('registryIndex' in value) || value['registryIndex'] === undefined) return false;
+    return true;
 }
 
 export function PublishedRecordFromJSON(json: any): PublishedRecord {
@@ -44,7 +49,7 @@ export function PublishedRecordFromJSON(json: any): PublishedRecord {
 }
 
 export function PublishedRecordFromJSONTyped(json: any, ignoreDiscriminator: boolean): PublishedRecord {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -55,19 +60,20 @@ export function PublishedRecordFromJSONTyped(json: any, ignoreDiscriminator: boo
     };
 }
 
-export function PublishedRecordToJSON(value?: PublishedRecord | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'recordId': value.recordId,
-        'state': value.state,
-        'registryIndex': value.registryIndex,
-    };
+export function PublishedRecordToJSON(json: any): PublishedRecord {
+    return PublishedRecordToJSONTyped(json, false);
 }
 
+export function PublishedRecordToJSONTyped(value?: PublishedRecord | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'recordId': value['recordId'],
+        'state': value['state'],
+        'registryIndex': value['registryIndex'],
+    };
+}
 

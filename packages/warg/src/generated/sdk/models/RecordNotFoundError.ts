@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * The log or the record asked for does not exist.
  * @export
@@ -21,22 +21,38 @@ import { exists, mapValues } from '../runtime';
 export interface RecordNotFoundError {
     /**
      * The HTTP status code (404).
-     * @type {number}
-     * @memberof RecordNotFoundError
      */
     status: number;
     /**
      * What was not found; `log` when the log has no records at all.
-     * @type {string}
-     * @memberof RecordNotFoundError
      */
     type: RecordNotFoundErrorTypeEnum;
     /**
      * A hash as `<algorithm>:<lowercase hex>`. sha256 is the only algorithm warg supports.
-     * @type {string}
-     * @memberof RecordNotFoundError
+     * 
      */
     id: string;
+}
+
+
+/**
+ * @export
+ */
+export const RecordNotFoundErrorTypeEnum = {
+    log: 'log',
+    record: 'record',
+} as const;
+export type RecordNotFoundErrorTypeEnum = typeof RecordNotFoundErrorTypeEnum[keyof typeof RecordNotFoundErrorTypeEnum];
+
+
+/**
+ * Check if a given object implements the RecordNotFoundError interface.
+ */
+export function instanceOfRecordNotFoundError(value: object): value is RecordNotFoundError {
+    if (!('status' in value) || value['status'] === undefined) return false;
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (!('id' in value) || value['id'] === undefined) return false;
+    return true;
 }
 
 export function RecordNotFoundErrorFromJSON(json: any): RecordNotFoundError {
@@ -44,7 +60,7 @@ export function RecordNotFoundErrorFromJSON(json: any): RecordNotFoundError {
 }
 
 export function RecordNotFoundErrorFromJSONTyped(json: any, ignoreDiscriminator: boolean): RecordNotFoundError {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -55,28 +71,20 @@ export function RecordNotFoundErrorFromJSONTyped(json: any, ignoreDiscriminator:
     };
 }
 
-export function RecordNotFoundErrorToJSON(value?: RecordNotFoundError | null): any {
-    if (value === undefined) {
-        return undefined;
+export function RecordNotFoundErrorToJSON(json: any): RecordNotFoundError {
+    return RecordNotFoundErrorToJSONTyped(json, false);
+}
+
+export function RecordNotFoundErrorToJSONTyped(value?: RecordNotFoundError | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'status': value.status,
-        'type': value.type,
-        'id': value.id,
+        'status': value['status'],
+        'type': value['type'],
+        'id': value['id'],
     };
 }
-
-/**
-* @export
-* @enum {string}
-*/
-export enum RecordNotFoundErrorTypeEnum {
-    log = 'log',
-    record = 'record'
-}
-
 

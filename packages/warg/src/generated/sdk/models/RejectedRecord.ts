@@ -12,7 +12,7 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * A record the registry rejected.
  * @export
@@ -21,22 +21,27 @@ import { exists, mapValues } from '../runtime';
 export interface RejectedRecord {
     /**
      * A hash as `<algorithm>:<lowercase hex>`. sha256 is the only algorithm warg supports.
-     * @type {string}
-     * @memberof RejectedRecord
+     * 
      */
     recordId: string;
     /**
      * The state of the record, always `rejected` (the discriminator).
-     * @type {string}
-     * @memberof RejectedRecord
      */
     state: string;
     /**
      * Why the record was rejected (free text).
-     * @type {string}
-     * @memberof RejectedRecord
      */
     reason: string;
+}
+
+/**
+ * Check if a given object implements the RejectedRecord interface.
+ */
+export function instanceOfRejectedRecord(value: object): value is RejectedRecord {
+    if (!('recordId' in value) || value['recordId'] === undefined) return false;
+    if (!('state' in value) || value['state'] === undefined) return false;
+    if (!('reason' in value) || value['reason'] === undefined) return false;
+    return true;
 }
 
 export function RejectedRecordFromJSON(json: any): RejectedRecord {
@@ -44,7 +49,7 @@ export function RejectedRecordFromJSON(json: any): RejectedRecord {
 }
 
 export function RejectedRecordFromJSONTyped(json: any, ignoreDiscriminator: boolean): RejectedRecord {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -55,19 +60,20 @@ export function RejectedRecordFromJSONTyped(json: any, ignoreDiscriminator: bool
     };
 }
 
-export function RejectedRecordToJSON(value?: RejectedRecord | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'recordId': value.recordId,
-        'state': value.state,
-        'reason': value.reason,
-    };
+export function RejectedRecordToJSON(json: any): RejectedRecord {
+    return RejectedRecordToJSONTyped(json, false);
 }
 
+export function RejectedRecordToJSONTyped(value?: RejectedRecord | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'recordId': value['recordId'],
+        'state': value['state'],
+        'reason': value['reason'],
+    };
+}
 

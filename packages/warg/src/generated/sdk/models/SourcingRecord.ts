@@ -12,13 +12,14 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
+import type { MissingContent } from './MissingContent.js';
 import {
-    MissingContent,
     MissingContentFromJSON,
     MissingContentFromJSONTyped,
     MissingContentToJSON,
-} from './';
+    MissingContentToJSONTyped,
+} from './MissingContent.js';
 
 /**
  * A record waiting for content to be uploaded.
@@ -28,24 +29,30 @@ import {
 export interface SourcingRecord {
     /**
      * A hash as `<algorithm>:<lowercase hex>`. sha256 is the only algorithm warg supports.
-     * @type {string}
-     * @memberof SourcingRecord
+     * 
      */
     recordId: string;
     /**
      * The state of the record, always `sourcing` (the discriminator).
-     * @type {string}
-     * @memberof SourcingRecord
      */
     state: string;
     /**
      * The content the registry lacks, by content digest (`sha256:<hex>`), with where to
      * upload it. OpenAPI 3.0 cannot constrain map keys, so the published
      * `patternProperties` on the digest is written as `additionalProperties`.
-     * @type {{ [key: string]: MissingContent; }}
-     * @memberof SourcingRecord
+     * 
      */
     missingContent: { [key: string]: MissingContent; };
+}
+
+/**
+ * Check if a given object implements the SourcingRecord interface.
+ */
+export function instanceOfSourcingRecord(value: object): value is SourcingRecord {
+    if (!('recordId' in value) || value['recordId'] === undefined) return false;
+    if (!('state' in value) || value['state'] === undefined) return false;
+    if (!('missingContent' in value) || value['missingContent'] === undefined) return false;
+    return true;
 }
 
 export function SourcingRecordFromJSON(json: any): SourcingRecord {
@@ -53,7 +60,7 @@ export function SourcingRecordFromJSON(json: any): SourcingRecord {
 }
 
 export function SourcingRecordFromJSONTyped(json: any, ignoreDiscriminator: boolean): SourcingRecord {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -64,19 +71,20 @@ export function SourcingRecordFromJSONTyped(json: any, ignoreDiscriminator: bool
     };
 }
 
-export function SourcingRecordToJSON(value?: SourcingRecord | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'recordId': value.recordId,
-        'state': value.state,
-        'missingContent': (mapValues(value.missingContent, MissingContentToJSON)),
-    };
+export function SourcingRecordToJSON(json: any): SourcingRecord {
+    return SourcingRecordToJSONTyped(json, false);
 }
 
+export function SourcingRecordToJSONTyped(value?: SourcingRecord | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
+    }
+
+    return {
+        
+        'recordId': value['recordId'],
+        'state': value['state'],
+        'missingContent': (mapValues(value['missingContent'], MissingContentToJSON)),
+    };
+}
 

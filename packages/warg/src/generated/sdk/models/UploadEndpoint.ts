@@ -12,41 +12,67 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime';
+import { mapValues } from '../runtime.js';
 /**
  * An HTTP endpoint to upload content to, with the raw bytes as the body. warg-server
  * answers `201` with no body.
+ * 
  * @export
  * @interface UploadEndpoint
  */
 export interface UploadEndpoint {
     /**
      * The kind of endpoint; `http` is the only one.
-     * @type {string}
-     * @memberof UploadEndpoint
      */
     type: UploadEndpointTypeEnum;
     /**
      * The HTTP method to use.
-     * @type {string}
-     * @memberof UploadEndpoint
      */
     method: UploadEndpointMethodEnum;
     /**
      * The upload URL. It may be relative, to be resolved against the registry root
      * (warg-server sends `v1/package/{logId}/record/{recordId}/content/{digest}`), so it
      * has no `format` (the published document says `uri`).
-     * @type {string}
-     * @memberof UploadEndpoint
+     * 
      */
     url: string;
     /**
      * Headers to send with the upload, by lowercase name; only `authorization` and
      * `content-type` occur. Left out when there are none.
-     * @type {{ [key: string]: string; }}
-     * @memberof UploadEndpoint
+     * 
      */
     headers?: { [key: string]: string; };
+}
+
+
+/**
+ * @export
+ */
+export const UploadEndpointTypeEnum = {
+    http: 'http',
+} as const;
+export type UploadEndpointTypeEnum = typeof UploadEndpointTypeEnum[keyof typeof UploadEndpointTypeEnum];
+
+/**
+ * @export
+ */
+export const UploadEndpointMethodEnum = {
+    POST: 'POST',
+    PUT: 'PUT',
+} as const;
+export type UploadEndpointMethodEnum = typeof UploadEndpointMethodEnum[keyof typeof UploadEndpointMethodEnum];
+
+
+/**
+ * Check if a given object implements the UploadEndpoint interface.
+ */
+export function instanceOfUploadEndpoint(value: object): value is UploadEndpoint {
+    if (!('type' in value) || value['type'] === undefined) return false;
+    if (value['type'] !== 'http') return false;
+    
+    if (!('method' in value) || value['method'] === undefined) return false;
+    if (!('url' in value) || value['url'] === undefined) return false;
+    return true;
 }
 
 export function UploadEndpointFromJSON(json: any): UploadEndpoint {
@@ -54,7 +80,7 @@ export function UploadEndpointFromJSON(json: any): UploadEndpoint {
 }
 
 export function UploadEndpointFromJSONTyped(json: any, ignoreDiscriminator: boolean): UploadEndpoint {
-    if ((json === undefined) || (json === null)) {
+    if (json == null) {
         return json;
     }
     return {
@@ -62,40 +88,25 @@ export function UploadEndpointFromJSONTyped(json: any, ignoreDiscriminator: bool
         'type': json['type'],
         'method': json['method'],
         'url': json['url'],
-        'headers': !exists(json, 'headers') ? undefined : json['headers'],
+        'headers': json['headers'] == null ? undefined : json['headers'],
     };
 }
 
-export function UploadEndpointToJSON(value?: UploadEndpoint | null): any {
-    if (value === undefined) {
-        return undefined;
+export function UploadEndpointToJSON(json: any): UploadEndpoint {
+    return UploadEndpointToJSONTyped(json, false);
+}
+
+export function UploadEndpointToJSONTyped(value?: UploadEndpoint | null, ignoreDiscriminator: boolean = false): any {
+    if (value == null) {
+        return value;
     }
-    if (value === null) {
-        return null;
-    }
+
     return {
         
-        'type': value.type,
-        'method': value.method,
-        'url': value.url,
-        'headers': value.headers,
+        'type': value['type'],
+        'method': value['method'],
+        'url': value['url'],
+        'headers': value['headers'],
     };
 }
-
-/**
-* @export
-* @enum {string}
-*/
-export enum UploadEndpointTypeEnum {
-    http = 'http'
-}
-/**
-* @export
-* @enum {string}
-*/
-export enum UploadEndpointMethodEnum {
-    POST = 'POST',
-    PUT = 'PUT'
-}
-
 
