@@ -20,11 +20,7 @@ export function requiredBump(level, version) {
 /** `{ package -> highest bump }` over the changesets added since `base` (committed or not). */
 export function addedChangesets(repo, base) {
   const dir = path.join(repo, ".changeset");
-  const atBase = new Set(
-    execFileSync("git", ["ls-tree", "--name-only", base, ".changeset/"], { cwd: repo, encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean),
-  );
+  const atBase = new Set(execFileSync("git", ["ls-tree", "--name-only", base, ".changeset/"], { cwd: repo, encoding: "utf8" }).split("\n").filter(Boolean));
   const bumps = {};
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md") && f !== "README.md" && !atBase.has(`.changeset/${f}`)) : [];
   for (const file of files) {

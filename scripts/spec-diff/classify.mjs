@@ -21,6 +21,8 @@ function level(diff) {
   // A new enum value in a response: non-breaking (minor) for the wire, but code with an exhaustive
   // `switch` over the old values must now handle it; flagged so it is read.
   if (inResponse && path.includes("enum") && action === "add") return ["added", "new response enum value: exhaustive switches must handle it"];
+  // Examples and extensions are documentation, whatever the library makes of them.
+  if (path.some((step) => step === "example" || step === "examples" || String(step).startsWith("x-"))) return ["patch"];
   if (type === "breaking") return ["breaking"];
   if (type === "non-breaking" && action === "add") return ["added"];
   // Library-unknown changes fail safe; they show in the report with the library's word.

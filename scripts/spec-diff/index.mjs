@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs, styleText } from "node:util";
 import { parse } from "yaml";
 import { providers } from "../lib/paths.mjs";
-import { BUMPS, addedChangesets, requiredBump, writeChangeset } from "./changesets.mjs";
+import { addedChangesets, BUMPS, requiredBump, writeChangeset } from "./changesets.mjs";
 import { classify, maxLevel } from "./classify.mjs";
 import { compareSurfaces } from "./surface.mjs";
 import { packageSurface } from "./trees.mjs";
@@ -67,7 +67,9 @@ const SURFACE = { removed: ["red", "- removed"], changed: ["yellow", "~ changed"
 function printReport(base, results) {
   if (!results.length) return console.log(`No spec changes since ${base.slice(0, 12)}.`);
   for (const r of results) {
-    console.log(`\n${paint("bold", `${r.package}`)} — specs/${r.provider}.yaml: ${paint(MARK[r.level][0], r.level)}, needs a ${paint("bold", r.bump)} changeset (now ${r.version})`);
+    console.log(
+      `\n${paint("bold", `${r.package}`)} — specs/${r.provider}.yaml: ${paint(MARK[r.level][0], r.level)}, needs a ${paint("bold", r.bump)} changeset (now ${r.version})`,
+    );
     const groups = new Map();
     for (const c of r.changes) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
     for (const [group, changes] of groups) {
@@ -108,7 +110,12 @@ function main() {
     },
   });
   if (values.help) {
-    console.log(readFileSync(new URL(import.meta.url), "utf8").split("\n").slice(0, 6).join("\n"));
+    console.log(
+      readFileSync(new URL(import.meta.url), "utf8")
+        .split("\n")
+        .slice(0, 6)
+        .join("\n"),
+    );
     return 0;
   }
   const repo = git(process.cwd(), ["rev-parse", "--show-toplevel"]);
@@ -121,7 +128,8 @@ function main() {
     printReport(base, results);
     if (written) console.log(`\nwrote ${written}`);
     if (checked?.ok) console.log(results.length ? "\nchangeset check: the changesets cover the spec changes" : "changeset check: nothing to cover");
-    if (checked && !checked.ok) console.error(`\nchangeset check failed (add one with \`npm run spec:diff -- --write-changeset\`):\n${checked.problems.map((p) => `  ${p}`).join("\n")}`);
+    if (checked && !checked.ok)
+      console.error(`\nchangeset check failed (add one with \`npm run spec:diff -- --write-changeset\`):\n${checked.problems.map((p) => `  ${p}`).join("\n")}`);
   }
   if (checked) return checked.ok ? 0 : 1;
   return results.some((r) => r.level === "breaking") ? 1 : 0;

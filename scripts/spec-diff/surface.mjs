@@ -28,17 +28,25 @@ export function surface(entries, paths = {}) {
   const lines = new Map();
   const seen = new Map(); // type -> first path, so shared and recursive types are walked once
 
-  const text = (type) => checker.typeToString(type, undefined, FLAGS);
-  // Object types are walked member by member, so their own line only says what they are.
+  // Module paths differ between the two trees; the names they qualify do not.
+  const text = (type) => checker.typeToString(type, undefined, FLAGS).replace(/import\("[^"]*"\)\./g, "");
+  // Only the package's own types are walked; a library's (Request, Headers, Promise…) stays a name.
+  const ours = (type) => {
+    const decls = (type.aliasSymbol ?? type.getSymbol())?.declarations ?? [];
+    return (
+      decls.length > 0 && decls.every((d) => !d.getSourceFile().fileName.includes("/node_modules/") && !program.isSourceFileDefaultLibrary(d.getSourceFile()))
+    );
+  };
+  // Our object types are walked member by member, so their own line only says what they are.
   function brief(type) {
     if (type.isUnion()) return [...new Set(type.types.map(brief))].sort().join(" | ");
+    if (type.isIntersection()) return type.types.map(brief).join(" & ");
     if (checker.isArrayType(type)) return `Array<${brief(checker.getTypeArguments(type)[0])}>`;
-    if (type.flags & ts.TypeFlags.Object) return type.getCallSignatures().length ? "function" : "object";
+    if (type.flags & ts.TypeFlags.Object && ours(type)) return type.getCallSignatures().length ? "function" : "object";
     return text(type);
   }
   const isPrivate = (prop) =>
-    prop.name.startsWith("#") ||
-    prop.declarations?.some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
+    prop.name.startsWith("#") || prop.declarations?.some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
 
   function walk(type, at, depth) {
     if (depth > MAX_DEPTH) return;
@@ -47,15 +55,14 @@ export function surface(entries, paths = {}) {
       parts.forEach((t, i) => walk(t, parts.length > 1 ? `${at}|${i}` : at, depth));
       return;
     }
-    const objectLike = type.flags & ts.TypeFlags.Object && !(type.flags & ts.TypeFlags.EnumLiteral);
-    if (!objectLike) return;
+    if (checker.isArrayType(type)) return walk(checker.getTypeArguments(type)[0], `${at}[]`, depth + 1);
+    if (!(type.flags & ts.TypeFlags.Object) || !ours(type)) return;
     if (seen.has(type)) return lines.set(`${at} =`, seen.get(type));
     seen.set(type, at);
     for (const sig of type.getCallSignatures()) signature(sig, `${at}()`, depth);
     for (const sig of type.getConstructSignatures()) signature(sig, `${at} new()`, depth);
-    if (checker.isArrayType(type)) return walk(checker.getTypeArguments(type)[0], `${at}[]`, depth + 1);
     for (const prop of checker.getPropertiesOfType(type)) {
-      if (isPrivate(prop)) continue;
+      if (isPrivate(prop) || prop.name.startsWith("__@")) continue;
       const propType = checker.getTypeOfSymbol(prop);
       const optional = prop.flags & ts.SymbolFlags.Optional ? "?" : "";
       lines.set(`${at}.${prop.name}`, `${optional}: ${brief(propType)}`);
@@ -65,9 +72,10 @@ export function surface(entries, paths = {}) {
 
   function signature(sig, at, depth) {
     const params = sig.getParameters().map((p) => `${p.name}${p.flags & ts.SymbolFlags.Optional ? "?" : ""}: ${brief(checker.getTypeOfSymbol(p))}`);
-    lines.set(at, `(${params.join(", ")}) => ${brief(sig.getReturnType())}`);
+    const returns = sig.getReturnType();
+    const returned = checker.getAwaitedType(returns) ?? returns;
+    lines.set(at, `(${params.join(", ")}) => ${returned === returns ? brief(returns) : `Promise<${brief(returned)}>`}`);
     for (const p of sig.getParameters()) walk(nonNullable(checker.getTypeOfSymbol(p)), `${at}.${p.name}`, depth + 1);
-    const returned = checker.getAwaitedType(sig.getReturnType()) ?? sig.getReturnType();
     walk(returned, `${at} =>`, depth + 1);
   }
 
