@@ -52,7 +52,7 @@ export function surface(entries, paths = {}) {
     if (depth > MAX_DEPTH) return;
     if (type.isUnionOrIntersection()) {
       const parts = type.types.filter((t) => t.flags & ts.TypeFlags.Object);
-      parts.forEach((t, i) => walk(t, parts.length > 1 ? `${at}|${i}` : at, depth));
+      for (const [i, t] of parts.entries()) walk(t, parts.length > 1 ? `${at}|${i}` : at, depth);
       return;
     }
     if (checker.isArrayType(type)) return walk(checker.getTypeArguments(type)[0], `${at}[]`, depth + 1);
