@@ -15,6 +15,8 @@ function level(diff) {
   const inResponse = path.includes("responses");
   // The library calls removing a response field non-breaking; code that reads it no longer compiles.
   if (inResponse && action === "remove" && path.at(-2) === "properties") return ["breaking", "a response field callers may read was removed"];
+  // A response field of another type breaks code that uses it as the old one (the library: non-breaking).
+  if (inResponse && action === "replace" && path.at(-1) === "type") return ["breaking", "a response field callers may read changed type"];
   // Removing or renaming an enum value in a response breaks code that handles that value.
   if (inResponse && path.includes("enum") && (action === "remove" || action === "replace"))
     return ["breaking", "a response enum value callers may handle was removed or renamed"];

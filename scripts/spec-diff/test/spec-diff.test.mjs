@@ -41,6 +41,16 @@ describe("classification", () => {
     expect(report.changes.find((c) => c.group.startsWith("GET /items/{id}")).note).toMatch(/exhaustive/);
   });
 
+  it("calls a response field of another type breaking, and a removed status", () => {
+    const retyped = structuredClone(base);
+    retyped.components.schemas.Item.properties.name = { type: "integer" };
+    expect(classify(base, retyped).level).toBe("breaking");
+    const restatused = structuredClone(base);
+    const get = restatused.paths["/items/{id}"].get;
+    get.responses = { 202: get.responses[200] };
+    expect(classify(base, restatused).level).toBe("breaking");
+  });
+
   it("reports no change for an identical spec", () => {
     expect(classify(base, structuredClone(base))).toEqual({ level: "none", changes: [] });
   });
