@@ -8,8 +8,11 @@ import { root } from "./lib/paths.mjs";
 const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false" };
 
-// Stale reports from an earlier run must not be counted.
-for (const name of packages) rmSync(path.join(root, "packages", name, ".test-results", "vitest.json"), { force: true });
+// The vitest JSON reports counted below; stale ones from an earlier run must not be counted.
+const reports = [...packages.map((name) => path.join("packages", name)), path.join("scripts", "spec-diff")].map((dir) =>
+  path.join(root, dir, ".test-results", "vitest.json"),
+);
+for (const report of reports) rmSync(report, { force: true });
 
 const checks = [
   ["lint and format (Biome)", "npx", ["biome", "check", "."]],
@@ -18,6 +21,8 @@ const checks = [
   ["typecheck + unit, fault and contract tests", "npx", ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"]],
   ["generate and build without Java", "node", ["scripts/check-no-java.mjs"]],
   ["contract coverage", "node", ["scripts/contract-coverage.mjs"]],
+  ["spec change report tests", "npx", ["vitest", "run", "--config", "scripts/spec-diff/vitest.config.mjs"]],
+  ["changesets cover the spec changes since main", "node", ["scripts/spec-diff/index.mjs", "--check"]],
   ["publint + are-the-types-wrong", "node", ["scripts/check-packages.mjs"]],
   ["bundle size limits", "node", ["scripts/check-size.mjs"]],
   ["browser-like environment", "node", ["scripts/browser-check.mjs"]],
@@ -33,8 +38,7 @@ for (const [label, cmd, args] of checks) {
 
 let passed = checks.length - failedChecks.length;
 let failed = failedChecks.length;
-for (const name of packages) {
-  const report = path.join(root, "packages", name, ".test-results", "vitest.json");
+for (const report of reports) {
   if (!existsSync(report)) continue;
   const result = JSON.parse(readFileSync(report, "utf8"));
   passed += result.numPassedTests;
