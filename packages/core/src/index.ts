@@ -2,7 +2,7 @@ export { type Download, download } from "./download.js";
 export * from "./errors.js";
 export { type Logger, type LogLevel, redactHeaders } from "./log.js";
 export { APIResource, callOptions, openapiClient, sdkConfiguration } from "./openapi.js";
-export { Page, PagePromise } from "./pagination.js";
+export { Page, PagePromise, rebaseLink } from "./pagination.js";
 export { fillPath, integerParam, type PathParamRule, pathParam, requiredString, stringParam } from "./params.js";
 export { type PollOptions, pollUntil } from "./poll.js";
 export { backoffMs, retryAfterMs } from "./retry.js";

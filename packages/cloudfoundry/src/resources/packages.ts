@@ -17,6 +17,7 @@ import {
   type Progress,
   pollUntil,
   type RequestOptions,
+  rebaseLink,
   sendUpload,
   type UploadSource,
 } from "@pkgapi/core";
@@ -187,9 +188,10 @@ export class Packages extends APIResource<paths> {
     return new PackagePage(list, next ? () => this.#nextPage(next, options) : undefined);
   }
 
-  // `next.href` is absolute and already carries every filter; the runtime sends credentials to the API's origin only.
+  // `next.href` already carries every filter; its path and query are rebased onto `baseUrl` so that
+  // every page comes from the API the client was configured with, whatever host the server names.
   async #nextPage(href: string, options?: RequestOptions): Promise<PackagePage> {
-    const response = await this.runtime.send({ method: "GET", url: href }, options);
+    const response = await this.runtime.send({ method: "GET", url: rebaseLink(this.runtime.baseUrl, href) }, options);
     return this.#page((await response.json()) as PackageList, options);
   }
 
