@@ -2,6 +2,9 @@ import { openapiClient, type Runtime } from "@pkgapi/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { type CloudFoundryClientOptions, cloudFoundryProfile, cloudFoundryRuntime } from "./profile.js";
+
+export { fromCfConfig, type UaaTokenOptions, uaaTokenProvider } from "./credentials.js";
+
 import { Packages } from "./resources/packages.js";
 
 export * from "@pkgapi/core";

@@ -17,4 +17,5 @@ export {
   type SendRequest,
   type Transport,
 } from "./runtime.js";
+export { mapToken, type Token, type TokenContext, type TokenProvider, tokenParam } from "./token.js";
 export * from "./upload/index.js";

@@ -16,6 +16,7 @@ import {
 } from "./errors.js";
 import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
+import { type Token, TokenState } from "./token.js";
 
 /** Options every pkgapi client accepts. */
 export interface ClientOptions {
@@ -107,11 +108,12 @@ export class Runtime {
   readonly profile: ProviderProfile;
   readonly log: Logger;
   readonly #options: ClientOptions;
-  readonly #credential?: readonly [string, string];
+  readonly #token?: TokenState;
   readonly #secrets: string[];
   readonly #userAgent?: string;
 
-  constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: string) {
+  /** `token`: a string, or a function asked for a fresh one when the API answers 401 (see `TokenProvider`). */
+  constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: Token) {
     this.profile = profile;
     this.#options = options;
     const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
@@ -125,8 +127,17 @@ export class Runtime {
       const agent = `${profile.name.replace("@", "").replace("/", "-")}/${profile.version} node/${process.versions.node}`;
       this.#userAgent = options.userAgent ? `${agent} ${options.userAgent}` : agent;
     }
-    if (token && profile.auth) this.#credential = [profile.auth.header, profile.auth.value(token)];
-    this.#secrets = token ? [token] : [];
+    this.#secrets = [];
+    if (token && profile.auth) {
+      const secret = (value: string) => void (value && !this.#secrets.includes(value) && this.#secrets.push(value));
+      // Token endpoints are called through the same transport, with only their own headers.
+      const tokenFetch: typeof fetch = async (input, init) => {
+        const request = new Request(input, init);
+        const body = request.body ? await request.arrayBuffer() : undefined;
+        return this.send({ method: request.method, url: request.url, headers: request.headers, body: body && (() => body), credentials: "request" });
+      };
+      this.#token = new TokenState(token, { fetch: tokenFetch, secret });
+    }
     this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
   }
 
@@ -166,10 +177,12 @@ export class Runtime {
     let url = new URL(req.url, `${this.baseUrl}/`).href;
     let current = { method, body: req.body };
     let redirects = 0;
+    let refreshed = false;
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
-      const headers = this.#headers(url, req, options.headers, attempt);
+      const token = req.credentials !== "request" && this.#token && new URL(url).origin === this.origin ? await this.#token.current() : undefined;
+      const headers = this.#headers(url, req, options.headers, attempt, token);
       const timer = new AbortController();
       const signal = anySignal(options.signal, timer.signal);
       const timeoutId = setTimeout(() => timer.abort(), timeout);
@@ -215,6 +228,15 @@ export class Runtime {
         continue;
       }
 
+      // An expired token: ask the token function once for a fresh one and send again.
+      if (response.status === 401 && token !== undefined && this.#token?.refreshable && !refreshed && (req.replayable !== false || !bodySent)) {
+        refreshed = true;
+        this.log.info(`${info.method} ${info.url}: 401, refreshing the token`);
+        await this.#token.refresh(token);
+        attempt--;
+        continue;
+      }
+
       if (!response.ok) {
         const retryable = isRetryableStatus(response.status) && (idempotent || isNotProcessedStatus(response.status));
         if (attempt < maxRetries && retryable && (req.replayable !== false || !bodySent)) {
@@ -245,7 +267,7 @@ export class Runtime {
     } as RequestInit);
   };
 
-  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number): Headers {
+  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number, token?: string): Headers {
     const ownHeadersOnly = req.credentials === "request";
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
@@ -259,7 +281,7 @@ export class Runtime {
     if (ownHeadersOnly) return headers;
     // Credentials go to the API's own origin only, never to a redirect target elsewhere.
     if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
-    else if (this.#credential) headers.set(this.#credential[0], this.#credential[1]);
+    else if (token !== undefined && this.profile.auth) headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
   }
 
