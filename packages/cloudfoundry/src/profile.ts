@@ -19,6 +19,12 @@ export const cloudFoundryProfile: ProviderProfile = {
     };
   },
   requestIdHeaders: ["x-vcap-request-id"],
+  // `X-Cf-Warnings`: comma-separated, each URL-encoded (e.g. a deprecated parameter).
+  warnings: (headers) =>
+    (headers.get("x-cf-warnings") ?? "")
+      .split(",")
+      .filter((w) => w.trim())
+      .map((w) => decodeWarning(w.trim())),
   // Reset in Unix seconds, as Cloud Controller's rate limiter writes it.
   rateLimit: rateLimitHeaders("x-ratelimit-remaining", "x-ratelimit-reset"),
 };
@@ -39,4 +45,12 @@ export function cloudFoundryRuntime(options: CloudFoundryClientOptions): Runtime
   const { token, baseUrl, ...rest } = options ?? ({} as CloudFoundryClientOptions);
   const checked = tokenParam("token", typeof token === "string" ? bare(token) : token);
   return new Runtime(cloudFoundryProfile, { ...rest, baseUrl }, mapToken(checked, bare));
+}
+
+function decodeWarning(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text; // not URL-encoded after all
+  }
 }

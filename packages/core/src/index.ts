@@ -5,6 +5,7 @@ export { APIResource, callOptions, openapiClient, sdkConfiguration } from "./ope
 export { Page, PagePromise, rebaseLink } from "./pagination.js";
 export { fillPath, integerParam, type PathParamRule, pathParam, requiredString, stringParam } from "./params.js";
 export { type PollOptions, pollUntil } from "./poll.js";
+export { withResponse } from "./response.js";
 export { backoffMs, retryAfterMs } from "./retry.js";
 export {
   type Attempt,
@@ -12,6 +13,7 @@ export {
   type ClientOptions,
   type ProviderProfile,
   type RequestOptions,
+  type ResponseInfo,
   Runtime,
   rateLimitHeaders,
   type SendRequest,

@@ -46,6 +46,17 @@ export interface RequestOptions {
   timeout?: number;
   maxRetries?: number;
   headers?: Record<string, string>;
+  /** Called with the status, headers and final URL of the successful answer (request ids, rate limits, ETags); see `withResponse`. */
+  onResponse?: (response: ResponseInfo) => void;
+}
+
+/** The HTTP answer behind a successful call. */
+export interface ResponseInfo {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The URL that answered (after redirects). */
+  url: string;
 }
 
 /** What a provider tells the runtime about its API. */
@@ -61,6 +72,8 @@ export interface ProviderProfile {
   errorMessage(body: unknown): { message?: string; detail?: string };
   requestIdHeaders?: readonly string[];
   rateLimit?(headers: Headers): RateLimitInfo | undefined;
+  /** Warnings the API sent with an answer (e.g. Cloud Foundry's `X-Cf-Warnings`); each is logged at `warn`. */
+  warnings?(headers: Headers): string[];
 }
 
 /** One request as the runtime sends it; `body` is called anew for every attempt. */
@@ -248,6 +261,8 @@ export class Runtime {
         if (options.throwOnError === false) return response;
         throw await this.#apiError(response, info);
       }
+      this.#warn(response, info);
+      options.onResponse?.({ status: response.status, statusText: response.statusText, headers: response.headers, url });
       return response;
     }
   }
@@ -283,6 +298,10 @@ export class Runtime {
     if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
     else if (token !== undefined && this.profile.auth) headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
+  }
+
+  #warn(response: Response, info: ErrorRequestInfo) {
+    for (const warning of this.profile.warnings?.(response.headers) ?? []) this.log.warn(`${info.method} ${info.url}: ${warning}`);
   }
 
   #rateLimitWait(headers: Headers, capMs: number): number | undefined {

@@ -6,7 +6,15 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildTarGz, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
-import { APIUserAbortError, AuthenticationError, createFastlyClient, IntegrityError, InvalidParameterError, MAX_PACKAGE_BYTES } from "../src/index.js";
+import {
+  APIUserAbortError,
+  AuthenticationError,
+  createFastlyClient,
+  IntegrityError,
+  InvalidParameterError,
+  MAX_PACKAGE_BYTES,
+  withResponse,
+} from "../src/index.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -122,6 +130,16 @@ describe("packages.upload", () => {
     expect(error).toBeInstanceOf(InvalidParameterError);
     expect(error).toMatchObject({ param: "file", message: expect.stringContaining("100000001 bytes; the limit is 100000000 bytes") });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("raw responses", () => {
+  it("withResponse gives the upload's answer: Fastly-RateLimit-Remaining with the stored package", async () => {
+    const { server } = await fakeFastly();
+    const client = createFastlyClient({ token, baseUrl: server.url });
+    const { data, response } = await withResponse((o) => client.packages.upload({ ...ref, file: new Uint8Array(64) }, o));
+    expect(data.package.id).toBe("pkg1");
+    expect(response.headers.get("fastly-ratelimit-remaining")).toBe("999");
   });
 });
 
