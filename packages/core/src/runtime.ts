@@ -3,6 +3,8 @@
  * only), timeouts, retries with backoff and Retry-After, redirects, typed errors, redacted logs.
  * The generated clients plug in through `runtime.fetch()`, a drop-in `fetch`.
  */
+
+import type { Dispatcher } from "undici";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -15,6 +17,7 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
+import { transportFetch } from "./proxy.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { type Token, TokenState } from "./token.js";
 
@@ -28,8 +31,13 @@ export interface ClientOptions {
   maxRetries?: number;
   /** The longest server-requested wait (Retry-After) honoured, in ms. Default 60 000. */
   maxRetryAfter?: number;
-  /** A fetch implementation (proxies, mTLS, tests). Default `globalThis.fetch`. */
+  /** A fetch implementation (proxies, mTLS, tests); it carries every request, uploads and downloads too. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Node: an undici `Dispatcher` (`ProxyAgent`, an `Agent` with TLS options, …) for every request.
+   * Without it (and without `fetch`), HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
+   */
+  dispatcher?: Dispatcher;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** Appended to pkgapi's own User-Agent. */
@@ -124,6 +132,7 @@ export class Runtime {
   readonly #token?: TokenState;
   readonly #secrets: string[];
   readonly #userAgent?: string;
+  readonly #fetch?: typeof fetch;
 
   /** `token`: a string, or a function asked for a fresh one when the API answers 401 (see `TokenProvider`). */
   constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: Token) {
@@ -140,6 +149,7 @@ export class Runtime {
       const agent = `${profile.name.replace("@", "").replace("/", "-")}/${profile.version} node/${process.versions.node}`;
       this.#userAgent = options.userAgent ? `${agent} ${options.userAgent}` : agent;
     }
+    this.#fetch = transportFetch(options);
     this.#secrets = [];
     if (token && profile.auth) {
       const secret = (value: string) => void (value && !this.#secrets.includes(value) && this.#secrets.push(value));
@@ -154,9 +164,9 @@ export class Runtime {
     this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
   }
 
-  /** The fetch the caller configured, if any. */
+  /** The fetch every request goes through when the caller configured one (a fetch, a dispatcher, a proxy); else undefined. */
   get fetchImplementation(): typeof fetch | undefined {
-    return this.#options.fetch;
+    return this.#fetch;
   }
 
   /** Removes the token from text that is about to leave the client (messages, bodies). */
@@ -270,7 +280,7 @@ export class Runtime {
   #fetchTransport: Transport<BodyInit> = ({ method, url, headers, body, signal }) => {
     // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
     headers.delete("expect");
-    return (this.#options.fetch ?? globalThis.fetch)(url, {
+    return (this.#fetch ?? globalThis.fetch)(url, {
       method,
       headers,
       body,
