@@ -19,6 +19,7 @@ import {
   type RequestOptions,
   rebaseLink,
   sendUpload,
+  trackProgress,
   type UploadSource,
 } from "@pkgapi/core";
 import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../filters.js";
@@ -208,12 +209,12 @@ export class Packages extends APIResource<paths> {
     const parts: Part[] = [];
     if (resources.length) parts.push({ name: "resources", value: JSON.stringify(resources) });
     if (params.bits != null)
-      parts.push({ name: "bits", file: await openSource("bits", params.bits, { filename: "package.zip" }), contentType: "application/zip" });
-    const response = await sendUpload(
-      this.runtime,
-      { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
-      { ...options, onProgress: params.onProgress },
-    );
+      parts.push({
+        name: "bits",
+        file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), params.onProgress),
+        contentType: "application/zip",
+      });
+    const response = await sendUpload(this.runtime, { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) }, options);
     return (await response.json()) as Package;
   }
 
