@@ -33,7 +33,6 @@ const sdk = new PackagesApi(createConfiguration(tagged("sdk")));
 // This generator version has no per-call init overrides: set headers through a middleware.
 const sdkWith = (headers: Record<string, string>) =>
   sdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
-const sdkPrefer = (status: number) => sdkWith({ prefer: `code=${status}` });
 const bitsForm = (body: { bits?: Blob }) => {
   const form = new FormData();
   form.append("bits", body.bits as Blob, "package.zip");
