@@ -4,6 +4,7 @@ import type { paths } from "./generated/schema.js";
 import { type CloudFoundryClientOptions, cloudFoundryProfile, cloudFoundryRuntime } from "./profile.js";
 
 export { fromCfConfig, type UaaTokenOptions, uaaTokenProvider } from "./credentials.js";
+export { type CloudFoundryErrorBody, type CloudFoundryErrorItem, isCloudFoundryError } from "./errors.js";
 
 import { Packages } from "./resources/packages.js";
 

@@ -5,6 +5,7 @@ import { fastlyProfile } from "./profile.js";
 import { Packages } from "./resources/packages.js";
 
 export * from "@pkgapi/core";
+export { type FastlyErrorBody, isFastlyError } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export { MAX_PACKAGE_BYTES, type PackageMetadata, type PackageRef, type PackageResponse, type UploadParams, type UploadResult } from "./resources/packages.js";
 export { fastlyProfile };
