@@ -1,4 +1,5 @@
 export { type Download, download } from "./download.js";
+export { nodeReadable, type SavedFile, type SaveOptions, saveDownload } from "./download-file.js";
 export * from "./errors.js";
 export { type Logger, type LogLevel, redactHeaders } from "./log.js";
 export { APIResource, callOptions, openapiClient, sdkConfiguration } from "./openapi.js";

@@ -18,6 +18,8 @@ import {
   pollUntil,
   type RequestOptions,
   rebaseLink,
+  type SavedFile,
+  saveDownload,
   sendUpload,
   trackProgress,
   type UploadSource,
@@ -224,6 +226,25 @@ export class Packages extends APIResource<paths> {
    */
   download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
     return download(this.runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
+  }
+
+  /**
+   * Node: downloads a `READY` bits package's zip into `path` in one call. The zip is checked
+   * against the package's `data.checksum` (SHA-256 or SHA-1; one extra GET) unless `verify` is
+   * false; it is written to `<path>.partial` and renamed once complete and verified.
+   */
+  async downloadToFile(
+    guid: string,
+    path: string,
+    options: RequestOptions & { onProgress?: (progress: Progress) => void; verify?: boolean } = {},
+  ): Promise<SavedFile> {
+    const id = guidParam("guid", guid);
+    if (typeof path !== "string" || !path) throw new InvalidParameterError("path", "must be a file path");
+    const { verify = true, ...downloadOptions } = options;
+    const checksum = verify ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data.checksum : undefined;
+    const algorithm = checksum?.type === "sha256" || checksum?.type === "sha1" ? checksum.type : undefined;
+    const integrity = algorithm && checksum?.value ? { algorithm, expected: checksum.value } : undefined;
+    return saveDownload(await this.download(id, downloadOptions), path, { integrity });
   }
 
   /**
