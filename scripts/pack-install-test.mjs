@@ -1,9 +1,10 @@
 // Packs every package, installs the tarballs into a scratch project outside the workspace,
 // and uses them as a user would: import from ESM, require from CJS, type-check a TypeScript
 // file with moduleResolution node16 and bundler, and call one operation per provider against
-// Prism. Run after `npm run build`.
+// Prism; then run the ESM file under Bun and Deno too (installed from npm into a cache outside
+// the clone when not there yet). Run after `npm run build`.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root, specPath } from "./lib/paths.mjs";
@@ -12,6 +13,26 @@ import { startPrism } from "./lib/prism.mjs";
 const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const scratch = mkdtempSync(path.join(os.tmpdir(), "pkgapi-consumer-"));
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: scratch, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...options });
+
+// The runtimes the packages are supported on besides Node, pinned, from their npm packages.
+const RUNTIMES = { bun: "1.4.5", deno: "2.9.6" };
+const runtimesDir = path.join(os.homedir(), ".cache", "pkgapi-runtimes");
+
+/** The runtime's binary, installed into the cache first if needed; undefined if that fails. */
+function runtimeBinary(name) {
+  const bin = path.join(runtimesDir, "node_modules", ".bin", name);
+  const version = () => execFileSync(bin, ["--version"], { encoding: "utf8" });
+  if (existsSync(bin) && version().includes(RUNTIMES[name])) return bin;
+  try {
+    mkdirSync(runtimesDir, { recursive: true });
+    if (!existsSync(path.join(runtimesDir, "package.json"))) writeFileSync(path.join(runtimesDir, "package.json"), '{"private":true}');
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `${name}@${RUNTIMES[name]}`], { cwd: runtimesDir, stdio: "ignore" });
+    version();
+    return bin;
+  } catch {
+    return undefined;
+  }
+}
 
 const mocks = {};
 try {
@@ -102,6 +123,14 @@ export async function check(): Promise<string | undefined> {
     ["tsc moduleResolution node16", "npx", ["tsc", "-p", "tsconfig.node16.json"]],
     ["tsc moduleResolution bundler", "npx", ["tsc", "-p", "tsconfig.bundler.json"]],
   ];
+  for (const [name, label, args] of [
+    ["bun", `Bun ${RUNTIMES.bun}: ESM import + call`, ["esm.mjs"]],
+    ["deno", `Deno ${RUNTIMES.deno}: ESM import + call`, ["run", "--allow-all", "esm.mjs"]],
+  ]) {
+    const bin = runtimeBinary(name);
+    if (bin) checks.push([label, bin, args]);
+    else console.log(`skip ${label}: ${name}@${RUNTIMES[name]} could not be installed from npm`);
+  }
   let failed = 0;
   for (const [label, cmd, args] of checks) {
     try {

@@ -28,6 +28,7 @@ const checks = [
   ["browser-like environment", "node", ["scripts/browser-check.mjs"]],
   ["pack, install and use from ESM, CJS and TypeScript", "node", ["scripts/pack-install-test.mjs"]],
   ["examples against the mocks", "node", ["scripts/run-examples.mjs"]],
+  ["README and example snippets type-check (strict)", "node", ["scripts/check-snippets.mjs"]],
   ["API docs (typedoc)", "node", ["scripts/docs.mjs"]],
 ];
 const failedChecks = [];

@@ -22,7 +22,8 @@ export function tsupConfig(entry) {
 }
 
 /**
- * vitest: a JSON report for the summary line; providers start their Prism in a global setup.
+ * vitest: a JSON report for the summary line; providers start their Prism in a global setup;
+ * every test runs under the no-egress guard.
  * @returns {import("vitest/config").ViteUserConfig}
  */
 export function vitestConfig({ contract = true } = {}) {
@@ -30,6 +31,8 @@ export function vitestConfig({ contract = true } = {}) {
     test: {
       ...(contract ? { globalSetup: ["./tests/global-setup.ts"] } : {}),
       include: ["tests/**/*.test.ts"],
+      // Tests never leave the machine: a non-loopback connection fails the test.
+      setupFiles: [new URL("./no-egress.mjs", import.meta.url).pathname],
       testTimeout: 30_000,
       hookTimeout: 60_000,
       reporters: ["default", "json"],

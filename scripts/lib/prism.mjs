@@ -49,11 +49,34 @@ export function startPrism(spec, { port = 0, timeoutMs = 60_000 } = {}) {
   });
 }
 
-/** A proxy in front of `target` that appends one JSON line per exchange to `logFile`. */
-export function startRecorder(target, logFile) {
+/**
+ * Stands in, on a loopback port of its own (another origin), for the hosts the specs' examples
+ * name in `Location` (a signed S3 URL): tests never leave the machine. Answers a tiny zip and
+ * says what it stood in for (`x-standin-for`) and whether a credential came along.
+ */
+async function startExternalStandIn() {
+  const server = http.createServer((req, res) => {
+    const [, host, rest] = /^\/([^/]+)(.*)$/.exec(req.url ?? "/") ?? [];
+    res.writeHead(200, {
+      "content-type": "application/zip",
+      "x-standin-for": `https://${host}${rest ?? ""}`,
+      "x-saw-authorization": req.headers.authorization ? "yes" : "no",
+    });
+    res.end(Buffer.from("PK\u0005\u0006"));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((done) => server.close(() => done())) };
+}
+
+/**
+ * A proxy in front of `target` that appends one JSON line per exchange to `logFile`. A redirect's
+ * absolute `Location` naming another host is rewritten onto a local stand-in for that host.
+ */
+export async function startRecorder(target, logFile) {
   mkdirSync(path.dirname(logFile), { recursive: true });
   writeFileSync(logFile, "");
   const upstream = new URL(target);
+  const external = await startExternalStandIn();
   const server = http.createServer((req, res) => {
     const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
       const entry = {
@@ -64,6 +87,12 @@ export function startRecorder(target, logFile) {
         violations: answer.headers["sl-violations"],
       };
       appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
+      const location = answer.headers.location;
+      const redirect = (answer.statusCode ?? 0) >= 300 && (answer.statusCode ?? 0) < 400;
+      if (redirect && location && /^https?:\/\//.test(location) && new URL(location).hostname !== "127.0.0.1") {
+        const away = new URL(location);
+        answer.headers.location = `${external.url}/${away.host}${away.pathname}${away.search}`;
+      }
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
@@ -76,7 +105,8 @@ export function startRecorder(target, logFile) {
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}`, stop: () => new Promise((done) => server.close(() => done())) });
+      const stop = () => new Promise((done) => server.close(() => done())).then(external.stop);
+      resolve({ url: `http://127.0.0.1:${port}`, stop });
     });
   });
 }

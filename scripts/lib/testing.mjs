@@ -154,3 +154,66 @@ export async function callWithBadInput(resource) {
   }
   return outcomes;
 }
+
+/**
+ * A forward proxy on a free loopback port, as corporate proxies work: `CONNECT host:port`
+ * tunnels and absolute-form `GET http://host/path` requests. It counts what passes through:
+ * `requests` (one entry per CONNECT or forwarded request, its target) and `bytesUp`/`bytesDown`.
+ */
+export async function forwardProxy() {
+  const net = await import("node:net");
+  const stats = { requests: [], bytesUp: 0, bytesDown: 0 };
+  const sockets = new Set();
+  const track = (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    return socket;
+  };
+  const server = http.createServer((req, res) => {
+    stats.requests.push(`${req.method} ${req.url}`);
+    const target = new URL(req.url ?? "/");
+    const upstream = http.request(target, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.on("data", (chunk) => {
+        stats.bytesDown += chunk.length;
+      });
+      answer.pipe(res);
+    });
+    upstream.on("error", () => res.destroy());
+    req.on("data", (chunk) => {
+      stats.bytesUp += chunk.length;
+    });
+    req.pipe(upstream);
+  });
+  server.on("connection", track);
+  server.on("connect", (req, client, head) => {
+    stats.requests.push(`CONNECT ${req.url}`);
+    const [host, port] = (req.url ?? "").split(":");
+    const upstream = track(
+      net.connect(Number(port), host, () => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        if (head.length) upstream.write(head);
+        client.on("data", (chunk) => {
+          stats.bytesUp += chunk.length;
+        });
+        upstream.on("data", (chunk) => {
+          stats.bytesDown += chunk.length;
+        });
+        upstream.pipe(client);
+        client.pipe(upstream);
+      }),
+    );
+    upstream.on("error", () => client.destroy());
+    client.on("error", () => upstream.destroy());
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stats,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -3,6 +3,10 @@ import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { type CloudFoundryClientOptions, cloudFoundryProfile, cloudFoundryRuntime } from "./profile.js";
 import { Jobs } from "./resources/jobs.js";
+
+export { fromCfConfig, type UaaTokenOptions, uaaTokenProvider } from "./credentials.js";
+export { type CloudFoundryErrorBody, type CloudFoundryErrorItem, isCloudFoundryError } from "./errors.js";
+
 import { Packages } from "./resources/packages.js";
 
 export * from "@pkgapi/core";

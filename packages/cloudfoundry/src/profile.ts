@@ -1,5 +1,6 @@
-import { type ClientOptions, type ProviderProfile, Runtime, rateLimitHeaders, requiredString } from "@pkgapi/core";
+import { type ClientOptions, mapToken, type ProviderProfile, Runtime, rateLimitHeaders, type Token, tokenParam } from "@pkgapi/core";
 import { version } from "../package.json";
+import { bare } from "./credentials.js";
 
 /** How Cloud Foundry's Cloud Controller authenticates, reports errors and rate limits. */
 export const cloudFoundryProfile: ProviderProfile = {
@@ -19,13 +20,23 @@ export const cloudFoundryProfile: ProviderProfile = {
     };
   },
   requestIdHeaders: ["x-vcap-request-id"],
+  // `X-Cf-Warnings`: comma-separated, each URL-encoded (e.g. a deprecated parameter).
+  warnings: (headers) =>
+    (headers.get("x-cf-warnings") ?? "")
+      .split(",")
+      .filter((w) => w.trim())
+      .map((w) => decodeWarning(w.trim())),
   // Reset in Unix seconds, as Cloud Controller's rate limiter writes it.
   rateLimit: rateLimitHeaders("x-ratelimit-remaining", "x-ratelimit-reset"),
 };
 
 export interface CloudFoundryClientOptions extends ClientOptions {
-  /** A UAA access token (`cf oauth-token`; its `bearer ` prefix may be left in). Never logged or shown in errors. */
-  token: string;
+  /**
+   * A UAA access token (`cf oauth-token`; its `bearer ` prefix may be left in), or a function
+   * returning one, asked again after a 401 (see `uaaTokenProvider`, `fromCfConfig`). Never logged
+   * or shown in errors.
+   */
+  token: Token;
   /** The deployment's Cloud Controller API, e.g. `https://api.sys.example.com` (`cf api` prints it). */
   baseUrl: string;
 }
@@ -33,10 +44,14 @@ export interface CloudFoundryClientOptions extends ClientOptions {
 /** The runtime every client of a deployment goes through. */
 export function cloudFoundryRuntime(options: CloudFoundryClientOptions): Runtime {
   const { token, baseUrl, ...rest } = options ?? ({} as CloudFoundryClientOptions);
-  return new Runtime(cloudFoundryProfile, { ...rest, baseUrl }, requiredString("token", bareToken(token)));
+  const checked = tokenParam("token", typeof token === "string" ? bare(token) : token);
+  return new Runtime(cloudFoundryProfile, { ...rest, baseUrl }, mapToken(checked, bare));
 }
 
-/** `cf oauth-token` prints `bearer <token>`; accept that as well as the bare token. */
-function bareToken(token: unknown): unknown {
-  return typeof token === "string" ? token.replace(/^bearer\s+/i, "") : token;
+function decodeWarning(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text; // not URL-encoded after all
+  }
 }

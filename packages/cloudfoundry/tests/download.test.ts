@@ -1,9 +1,13 @@
 // packages.download against two local servers: Cloud Controller (302) and a blobstore.
 import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { createCloudFoundryClient, PermissionDeniedError, UnprocessableEntityError } from "../src/index.js";
-import { GUID, json, TOKEN } from "./helpers.js";
+import { createCloudFoundryClient, IntegrityError, nodeReadable, PermissionDeniedError, UnprocessableEntityError } from "../src/index.js";
+import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 const servers: Server[] = [];
@@ -88,5 +92,53 @@ describe("packages.download", () => {
     expect(error).toBeInstanceOf(PermissionDeniedError);
     expect(error.request.url).toBe(`${expired.url}/blob?X-Amz-Signature=old`);
     expect(error.body).toContain("AccessDenied");
+  });
+});
+
+describe("packages.downloadToFile", () => {
+  /** Cloud Controller that names the zip's checksum and redirects the download to the blobstore. */
+  async function api(store: string, checksum: string) {
+    return serve((req, res) => {
+      if (req.url === `/v3/packages/${GUID}`) {
+        const pkg = cfPackage(GUID, "READY");
+        return json(res, 200, { ...pkg, data: { ...pkg.data, checksum: { type: "sha256", value: checksum } } });
+      }
+      res.writeHead(302, { location: `${store}/bits/${GUID}` }).end();
+    });
+  }
+  const target = () => path.join(mkdtempSync(path.join(os.tmpdir(), "pkgapi-dl-")), "package.zip");
+
+  it("writes the zip to a file byte-exact, verified against the package's SHA-256, with progress", async () => {
+    const store = await blobstore();
+    const cc = await api(store.url, sha256(ZIP));
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: cc.url });
+    const file = target();
+    const progress: Array<{ loaded: number; total?: number }> = [];
+    const saved = await client.packages.downloadToFile(GUID, file, { onProgress: (p) => progress.push(p) });
+    expect(saved).toEqual({ path: file, bytes: ZIP.length, digest: sha256(ZIP) });
+    expect(Buffer.compare(readFileSync(file), ZIP)).toBe(0);
+    expect(progress.at(-1)).toEqual({ loaded: ZIP.length, total: ZIP.length });
+    expect(progress.every((p, i) => p.loaded - (progress[i - 1]?.loaded ?? 0) <= 65536)).toBe(true);
+    expect(existsSync(`${file}.partial`)).toBe(false);
+  });
+
+  it("leaves no file behind when the bytes do not match the checksum", async () => {
+    const store = await blobstore();
+    const cc = await api(store.url, "0".repeat(64));
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: cc.url });
+    const file = target();
+    await expect(client.packages.downloadToFile(GUID, file)).rejects.toBeInstanceOf(IntegrityError);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.partial`)).toBe(false);
+  });
+
+  it("gives a Node Readable when wanted", async () => {
+    const store = await blobstore();
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: (await controller(`${store.url}/bits`)).url });
+    const readable = await nodeReadable(await client.packages.download(GUID));
+    expect(readable).toBeInstanceOf(Readable);
+    const chunks: Buffer[] = [];
+    for await (const chunk of readable) chunks.push(chunk);
+    expect(Buffer.compare(Buffer.concat(chunks), ZIP)).toBe(0);
   });
 });

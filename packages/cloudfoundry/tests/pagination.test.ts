@@ -78,16 +78,37 @@ describe("list", () => {
     expect(pages).toEqual([0]);
   });
 
-  it("sends the token only to the API's origin when next.href points elsewhere", async () => {
+  it("rebases next.href onto baseUrl: a link naming another host never leaves the API", async () => {
     const elsewhere = await fakeList();
     const api = await fakeList({ nextOrigin: () => elsewhere.url });
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: api.url });
     const seen = [];
     for await (const pkg of client.packages.list({ perPage: 5 })) seen.push(pkg.guid);
     expect(seen).toHaveLength(7);
-    expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(elsewhere.requests).toHaveLength(1);
-    expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+    expect(elsewhere.requests).toHaveLength(0);
+    expect(api.requests.map((r) => r.url)).toEqual(["/v3/packages?per_page=5", "/v3/packages?page=2&per_page=5"]);
+    expect(api.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("keeps the path of a baseUrl behind a gateway when rebasing", async () => {
+    const api = await fakeList({ nextOrigin: () => "https://api.internal.example" });
+    const gateway = await localServer((req, res) => {
+      // A path-prefix gateway: /cf/v3/... is the API's /v3/...
+      const upstream = new URL((req.url ?? "/").replace(/^\/cf/, ""), api.url);
+      fetch(upstream, { headers: { authorization: String(req.headers.authorization) } }).then(async (answer) => {
+        res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+      });
+    });
+    servers.push(gateway);
+    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: `${gateway.url}/cf` });
+    const seen = [];
+    for await (const pkg of client.packages.list({ perPage: 3 })) seen.push(pkg.guid);
+    expect(seen).toHaveLength(7);
+    expect(gateway.requests.map((r) => r.url)).toEqual([
+      "/cf/v3/packages?per_page=3",
+      "/cf/v3/packages?page=2&per_page=3",
+      "/cf/v3/packages?page=3&per_page=3",
+    ]);
   });
 });
 

@@ -80,7 +80,10 @@ describe("packages.upload", () => {
     expect(request?.url).toBe(`/v3/packages/${GUID}/upload`);
     expect(request?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(Number(request?.headers["content-length"])).toBe(lengths[0]);
-    expect(progress.at(-1)).toEqual({ loaded: lengths[0], total: lengths[0] });
+    // Progress is the file's own bytes, in steps of at most 64 KiB.
+    expect(progress.at(-1)).toEqual({ loaded: size, total: size });
+    expect(progress.length).toBeGreaterThanOrEqual(size / 65536);
+    expect(progress.every((p, i) => p.loaded - (progress[i - 1]?.loaded ?? 0) <= 65536 && p.total === size)).toBe(true);
   });
 
   it("accepts a Blob, a Buffer and a stream as well", async () => {

@@ -2,6 +2,8 @@
 import type { RequestOptions, Runtime } from "./runtime.js";
 import type { Progress } from "./upload/transport.js";
 
+const PROGRESS_STEP = 64 * 1024;
+
 export interface Download {
   /** The body; read it once. */
   stream: ReadableStream<Uint8Array>;
@@ -25,9 +27,14 @@ export async function download(
   const counted = (response.body ?? new Blob([]).stream()).pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        loaded += chunk.byteLength;
-        onProgress?.({ loaded, total: size });
-        controller.enqueue(chunk);
+        if (!onProgress) return controller.enqueue(chunk);
+        // Reported at least every 64 KiB, however large the chunks the network delivers.
+        for (let offset = 0; offset < chunk.byteLength; offset += PROGRESS_STEP) {
+          const slice = chunk.subarray(offset, offset + PROGRESS_STEP);
+          loaded += slice.byteLength;
+          onProgress({ loaded, total: size });
+          controller.enqueue(slice);
+        }
       },
     }),
   );

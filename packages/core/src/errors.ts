@@ -57,7 +57,10 @@ export interface APIErrorInit {
   rateLimit?: RateLimitInfo;
 }
 
-/** The server answered with a non-2xx status. */
+/**
+ * The server answered with a non-2xx status. Each provider's guard (`isCloudFoundryError`,
+ * `isWargError`, `isFastlyError`) narrows it to `TypedAPIError` with that provider's body type.
+ */
 export class APIError extends PkgapiError {
   readonly status: number;
   readonly headers: Headers;
@@ -100,6 +103,18 @@ export class APIError extends PkgapiError {
       body: this.body,
     };
   }
+}
+
+/** An `APIError` whose `body` is known to have a provider's error shape. */
+export type TypedAPIError<Body> = APIError & { readonly body: Body };
+
+/**
+ * A type guard for one provider's errors: an `APIError` whose body has that provider's shape
+ * (`check`), so that `error.body` is typed after `if (isXError(error))`.
+ */
+export function apiErrorGuard<Body>(check: (body: Record<string, unknown>) => boolean): (error: unknown) => error is TypedAPIError<Body> {
+  return (error): error is TypedAPIError<Body> =>
+    error instanceof APIError && typeof error.body === "object" && error.body !== null && check(error.body as Record<string, unknown>);
 }
 
 export class BadRequestError extends APIError {}

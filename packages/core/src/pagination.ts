@@ -70,3 +70,17 @@ export class PagePromise<P extends Page<Item>, Item = P extends Page<infer I> ? 
     yield* (await this.#page) as AsyncIterable<Item>;
   }
 }
+
+/**
+ * The URL of a next page, on the configured API: the path and query of the `href` the server
+ * wrote, rebased onto `baseUrl` (as the cf CLI does). Servers behind a gateway, tunnel or proxy
+ * name their own host in links; following it would leave the API (and miss the gateway's path).
+ */
+export function rebaseLink(baseUrl: string, href: string): string {
+  const base = new URL(`${baseUrl.replace(/\/+$/, "")}/`);
+  const link = new URL(href, base);
+  const prefix = base.pathname.replace(/\/$/, "");
+  // A link that already carries the base path (a server that knows it) is not prefixed twice.
+  const path = prefix && (link.pathname === prefix || link.pathname.startsWith(`${prefix}/`)) ? link.pathname : `${prefix}${link.pathname}`;
+  return `${base.origin}${path}${link.search}`;
+}

@@ -3,6 +3,8 @@
  * only), timeouts, retries with backoff and Retry-After, redirects, typed errors, redacted logs.
  * The generated clients plug in through `runtime.fetch()`, a drop-in `fetch`.
  */
+
+import type { Dispatcher } from "undici";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -15,7 +17,9 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
+import { transportFetch } from "./proxy.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
+import { type Token, TokenState } from "./token.js";
 
 /** Options every pkgapi client accepts. */
 export interface ClientOptions {
@@ -30,8 +34,13 @@ export interface ClientOptions {
   maxRetries?: number;
   /** The longest server-requested wait (Retry-After) honoured, in ms. Default 60 000. */
   maxRetryAfter?: number;
-  /** A fetch implementation (proxies, mTLS, tests). Default `globalThis.fetch`. */
+  /** A fetch implementation (proxies, mTLS, tests); it carries every request, uploads and downloads too. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Node: an undici `Dispatcher` (`ProxyAgent`, an `Agent` with TLS options, …) for every request.
+   * Without it (and without `fetch`), HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
+   */
+  dispatcher?: Dispatcher;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** Appended to pkgapi's own User-Agent. */
@@ -48,6 +57,17 @@ export interface RequestOptions {
   timeout?: number;
   maxRetries?: number;
   headers?: Record<string, string>;
+  /** Called with the status, headers and final URL of the successful answer (request ids, rate limits, ETags); see `withResponse`. */
+  onResponse?: (response: ResponseInfo) => void;
+}
+
+/** The HTTP answer behind a successful call. */
+export interface ResponseInfo {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The URL that answered (after redirects). */
+  url: string;
 }
 
 /** What a provider tells the runtime about its API. */
@@ -63,6 +83,8 @@ export interface ProviderProfile {
   errorMessage(body: unknown): { message?: string; detail?: string; code?: string | number };
   requestIdHeaders?: readonly string[];
   rateLimit?(headers: Headers): RateLimitInfo | undefined;
+  /** Warnings the API sent with an answer (e.g. Cloud Foundry's `X-Cf-Warnings`); each is logged at `warn`. */
+  warnings?(headers: Headers): string[];
 }
 
 /** One request as the runtime sends it; `body` is called anew for every attempt. */
@@ -110,11 +132,13 @@ export class Runtime {
   readonly profile: ProviderProfile;
   readonly log: Logger;
   readonly #options: ClientOptions;
-  readonly #credential?: readonly [string, string];
+  readonly #token?: TokenState;
   readonly #secrets: string[];
   readonly #userAgent?: string;
+  readonly #fetch?: typeof fetch;
 
-  constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: string) {
+  /** `token`: a string, or a function asked for a fresh one when the API answers 401 (see `TokenProvider`). */
+  constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: Token) {
     this.profile = profile;
     this.#options = options;
     const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
@@ -129,20 +153,27 @@ export class Runtime {
       const agent = `${profile.name.replace("@", "").replace("/", "-")}/${profile.version} node/${process.versions.node}`;
       this.#userAgent = options.userAgent ? `${agent} ${options.userAgent}` : agent;
     }
-    // A header cannot carry CR, LF or other control characters; say so without quoting the token.
-    if (token && !HEADER_SAFE.test(token))
-      throw new InvalidParameterError("token", "contains characters an HTTP header cannot carry (CR, LF or other control characters)");
-    if (token && profile.auth) this.#credential = [profile.auth.header, profile.auth.value(token)];
-    this.#secrets = token ? [token] : [];
+    this.#fetch = transportFetch(options);
+    this.#secrets = [];
+    if (token && profile.auth) {
+      const secret = (value: string) => void (value && !this.#secrets.includes(value) && this.#secrets.push(value));
+      // Token endpoints are called through the same transport, with only their own headers.
+      const tokenFetch: typeof fetch = async (input, init) => {
+        const request = new Request(input, init);
+        const body = request.body ? await request.arrayBuffer() : undefined;
+        return this.send({ method: request.method, url: request.url, headers: request.headers, body: body && (() => body), credentials: "request" });
+      };
+      this.#token = new TokenState(token, { fetch: tokenFetch, secret });
+    }
     this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
-    if (this.#credential && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
+    if (this.#token && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
       this.log.warn(`${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`);
     }
   }
 
-  /** The fetch the caller configured, if any. */
+  /** The fetch every request goes through when the caller configured one (a fetch, a dispatcher, a proxy); else undefined. */
   get fetchImplementation(): typeof fetch | undefined {
-    return this.#options.fetch;
+    return this.#fetch;
   }
 
   /** An `InvalidResponseError` for a 2xx answer whose shape the facade cannot use, without echoes of the token. */
@@ -184,10 +215,12 @@ export class Runtime {
     let url = new URL(/^\/(?!\/)/.test(req.url) ? `${this.baseUrl}${req.url}` : req.url, `${this.baseUrl}/`).href;
     let current = { method, body: req.body };
     let redirects = 0;
+    let refreshed = false;
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
-      const headers = this.#headers(url, req, options.headers, attempt);
+      const token = req.credentials !== "request" && this.#token && new URL(url).origin === this.origin ? await this.#token.current() : undefined;
+      const headers = this.#headers(url, req, options.headers, attempt, token);
       const timer = new AbortController();
       const signal = anySignal(options.signal, timer.signal);
       let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => timer.abort(), timeout);
@@ -238,6 +271,15 @@ export class Runtime {
         continue;
       }
 
+      // An expired token: ask the token function once for a fresh one and send again.
+      if (response.status === 401 && token !== undefined && this.#token?.refreshable && !refreshed && (req.replayable !== false || !bodySent)) {
+        refreshed = true;
+        this.log.info(`${info.method} ${info.url}: 401, refreshing the token`);
+        await this.#token.refresh(token);
+        attempt--;
+        continue;
+      }
+
       if (!response.ok) {
         const retryable = isRetryableStatus(response.status) && (idempotent || isNotProcessedStatus(response.status));
         if (attempt < maxRetries && retryable && (req.replayable !== false || !bodySent)) {
@@ -249,6 +291,8 @@ export class Runtime {
         if (options.throwOnError === false) return response;
         throw await this.#apiError(response, info);
       }
+      this.#warn(response, info);
+      options.onResponse?.({ status: response.status, statusText: response.statusText, headers: response.headers, url });
       return response;
     }
   }
@@ -257,7 +301,7 @@ export class Runtime {
     // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
     headers.delete("expect");
     const stream = typeof ReadableStream !== "undefined" && body instanceof ReadableStream;
-    return (this.#options.fetch ?? globalThis.fetch)(url, {
+    return (this.#fetch ?? globalThis.fetch)(url, {
       method,
       headers,
       body,
@@ -269,7 +313,7 @@ export class Runtime {
     } as RequestInit);
   };
 
-  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number): Headers {
+  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number, token?: string): Headers {
     const ownHeadersOnly = req.credentials === "request";
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
@@ -283,8 +327,12 @@ export class Runtime {
     if (ownHeadersOnly) return headers;
     // Credentials go to the API's own origin only, never to a redirect target elsewhere.
     if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
-    else if (this.#credential) headers.set(this.#credential[0], this.#credential[1]);
+    else if (token !== undefined && this.profile.auth) headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
+  }
+
+  #warn(response: Response, info: ErrorRequestInfo) {
+    for (const warning of this.profile.warnings?.(response.headers) ?? []) this.log.warn(`${info.method} ${info.url}: ${warning}`);
   }
 
   #rateLimitWait(headers: Headers, capMs: number): number | undefined {
@@ -370,8 +418,6 @@ export class Runtime {
 }
 
 const decoder = new TextDecoder();
-/** Visible ASCII, space and tab: what a header value can carry. */
-const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
 
 function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);

@@ -7,7 +7,15 @@ import { Readable } from "node:stream";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildTarGz, callWithBadInput, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
-import { APIUserAbortError, AuthenticationError, createFastlyClient, IntegrityError, InvalidParameterError, MAX_PACKAGE_BYTES } from "../src/index.js";
+import {
+  APIUserAbortError,
+  AuthenticationError,
+  createFastlyClient,
+  IntegrityError,
+  InvalidParameterError,
+  MAX_PACKAGE_BYTES,
+  withResponse,
+} from "../src/index.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -60,7 +68,9 @@ describe("packages.upload", () => {
     expect(request?.url).toBe("/service/SU1Z0isxPaozGVKXdv0eY/version/3/package");
     expect(request?.headers["fastly-key"]).toBe(token);
     expect(request?.headers.expect).toBe("100-continue");
-    expect(progress.at(-1)).toBe(Number(request?.headers["content-length"]));
+    // Progress counts the package's own bytes, not the multipart envelope.
+    expect(progress.at(-1)).toBe(tarball.bytes.length);
+    expect(Number(request?.headers["content-length"])).toBeGreaterThan(tarball.bytes.length);
   });
 
   it("accepts a Blob, a Buffer and a stream as well", async () => {
@@ -149,6 +159,16 @@ describe("packages.upload", () => {
     const error = await client.packages.upload({ ...ref, file: Readable.from([]) }).catch((e) => e);
     expect(error).toMatchObject({ param: "file", message: expect.stringContaining("is an empty stream") });
     expect(completed).toBe(0);
+  });
+});
+
+describe("raw responses", () => {
+  it("withResponse gives the upload's answer: Fastly-RateLimit-Remaining with the stored package", async () => {
+    const { server } = await fakeFastly();
+    const client = createFastlyClient({ token, baseUrl: server.url });
+    const { data, response } = await withResponse((o) => client.packages.upload({ ...ref, file: new Uint8Array(64) }, o));
+    expect(data.package.id).toBe("pkg1");
+    expect(response.headers.get("fastly-ratelimit-remaining")).toBe("999");
   });
 });
 

@@ -5,7 +5,7 @@ import { type WargClientOptions, wargProfile, wargRuntime } from "./profile.js";
 import { Records } from "./resources/records.js";
 
 export * from "@pkgapi/core";
-export { MissingContentError, RecordRejectedError } from "./errors.js";
+export { isWargError, MissingContentError, RecordRejectedError, type WargErrorBody } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export { logIdFor, recordIdFor } from "./ids.js";
 export type {

@@ -1,12 +1,13 @@
-import { type ClientOptions, type ProviderProfile, Runtime, requiredString } from "@pkgapi/core";
+import { type ClientOptions, type ProviderProfile, Runtime, type Token, tokenParam } from "@pkgapi/core";
 import { version } from "../package.json";
 
 export interface WargClientOptions extends ClientOptions {
   /**
    * A bearer token for hosted registries, sent as `Authorization: Bearer <token>` to the
-   * registry's origin only. warg-server needs none: the record's signature is the authorization.
+   * registry's origin only, or a function returning one (asked again after a 401). warg-server
+   * needs none: the record's signature is the authorization.
    */
-  token?: string;
+  token?: Token;
 }
 
 const CONFLICTS: Record<string, string> = {
@@ -32,5 +33,5 @@ export const wargProfile: ProviderProfile = {
 
 /** The runtime every warg client (facade, raw, SDK) runs on. */
 export function wargRuntime({ token, ...options }: WargClientOptions): Runtime {
-  return new Runtime(wargProfile, options, token === undefined ? undefined : requiredString("token", token));
+  return new Runtime(wargProfile, options, token === undefined ? undefined : tokenParam("token", token));
 }

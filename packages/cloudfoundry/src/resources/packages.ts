@@ -16,7 +16,11 @@ import {
   type Progress,
   pollUntil,
   type RequestOptions,
+  rebaseLink,
+  type SavedFile,
+  saveDownload,
   sendUpload,
+  trackProgress,
   type UploadSource,
 } from "@pkgapi/core";
 import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../filters.js";
@@ -185,9 +189,10 @@ export class Packages extends APIResource<paths> {
     return new PackagePage(list, next ? () => this.#nextPage(next, options) : undefined);
   }
 
-  // `next.href` is absolute and already carries every filter; the runtime sends credentials to the API's origin only.
+  // `next.href` already carries every filter; its path and query are rebased onto `baseUrl` so that
+  // every page comes from the API the client was configured with, whatever host the server names.
   async #nextPage(href: string, options?: RequestOptions): Promise<PackagePage> {
-    const response = await this.runtime.send({ method: "GET", url: href }, options);
+    const response = await this.runtime.send({ method: "GET", url: rebaseLink(this.runtime.baseUrl, href) }, options);
     return this.#page((await response.json()) as PackageList, response, options);
   }
 
@@ -205,12 +210,12 @@ export class Packages extends APIResource<paths> {
     const parts: Part[] = [];
     if (resources.length) parts.push({ name: "resources", value: JSON.stringify(resources) });
     if (params.bits != null)
-      parts.push({ name: "bits", file: await openSource("bits", params.bits, { filename: "package.zip" }), contentType: "application/zip" });
-    const response = await sendUpload(
-      this.runtime,
-      { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
-      { ...options, onProgress: params.onProgress },
-    );
+      parts.push({
+        name: "bits",
+        file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), params.onProgress),
+        contentType: "application/zip",
+      });
+    const response = await sendUpload(this.runtime, { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) }, options);
     return (await response.json()) as Package;
   }
 
@@ -220,6 +225,25 @@ export class Packages extends APIResource<paths> {
    */
   async download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
     return download(this.runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
+  }
+
+  /**
+   * Node: downloads a `READY` bits package's zip into `path` in one call. The zip is checked
+   * against the package's `data.checksum` (SHA-256 or SHA-1; one extra GET) unless `verify` is
+   * false; it is written to `<path>.partial` and renamed once complete and verified.
+   */
+  async downloadToFile(
+    guid: string,
+    path: string,
+    options: RequestOptions & { onProgress?: (progress: Progress) => void; verify?: boolean } = {},
+  ): Promise<SavedFile> {
+    const id = guidParam("guid", guid);
+    if (typeof path !== "string" || !path) throw new InvalidParameterError("path", "must be a file path");
+    const { verify = true, ...downloadOptions } = options;
+    const checksum = verify ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data.checksum : undefined;
+    const algorithm = checksum?.type === "sha256" || checksum?.type === "sha1" ? checksum.type : undefined;
+    const integrity = algorithm && checksum?.value ? { algorithm, expected: checksum.value } : undefined;
+    return saveDownload(await this.download(id, downloadOptions), path, { integrity });
   }
 
   /**

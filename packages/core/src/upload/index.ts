@@ -1,5 +1,6 @@
 export { type Hashing, hashing, rawBody, type StreamBody, verifyingDigest } from "./body.js";
 export { type MultipartBody, multipart, type Part } from "./multipart.js";
+export { trackProgress } from "./progress.js";
 export { type OpenedSource, openSource, type UploadSource } from "./source.js";
 export { type Progress, type UploadTransportOptions, uploadTransport } from "./transport.js";
 

@@ -25,7 +25,36 @@ export interface UploadTransportOptions {
 const isNode = typeof process !== "undefined" && !!process.versions?.node;
 
 export function uploadTransport(options: UploadTransportOptions = {}): Transport<StreamBody> {
+  // The client's own fetch (a proxy, a dispatcher, mTLS) carries uploads too, streamed.
+  if (isNode && options.fetch) return (attempt) => fetchStreamUpload(attempt, options, options.fetch as typeof fetch);
   return isNode ? (attempt) => nodeUpload(attempt, options) : (attempt) => fetchUpload(attempt, options);
+}
+
+/** Node through a fetch: the body streamed from its chunks as they are pulled (bounded memory), no 100-continue. */
+function fetchStreamUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions, fetchImpl: typeof fetch): Promise<Response> {
+  const body = attempt.body;
+  const headers = new Headers(attempt.headers);
+  headers.delete("expect");
+  let stream: ReadableStream<Uint8Array> | undefined;
+  if (body) {
+    headers.set("content-type", body.contentType);
+    if (body.length !== undefined) headers.set("content-length", String(body.length));
+    const chunks = body.chunks()[Symbol.asyncIterator]();
+    let loaded = 0;
+    stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) return controller.close();
+        loaded += next.value.byteLength;
+        options.onProgress?.({ loaded, total: body.length });
+        controller.enqueue(next.value);
+      },
+      async cancel() {
+        await chunks.return?.();
+      },
+    });
+  }
+  return fetchImpl(attempt.url, { method: attempt.method, headers, body: stream, signal: attempt.signal, redirect: "error", duplex: "half" } as RequestInit);
 }
 
 async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions): Promise<Response> {

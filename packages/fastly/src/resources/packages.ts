@@ -12,6 +12,7 @@ import {
   pathParam,
   type RequestOptions,
   sendUpload,
+  trackProgress,
   type UploadSource,
 } from "@pkgapi/core";
 import type { components, paths } from "../generated/schema.js";
@@ -69,11 +70,12 @@ export class Packages extends APIResource<paths> {
    */
   async upload(params: UploadParams, options: RequestOptions = {}): Promise<UploadResult> {
     const path = checkRef(params);
-    const source = await openSource("file", params.file, {
+    const opened = await openSource("file", params.file, {
       filename: params.filename ?? defaultName(params.file),
       maxBytes: MAX_PACKAGE_BYTES,
       nonEmpty: true,
     });
+    const source = trackProgress(opened, params.onProgress);
     // Hashing costs time on every byte: only when the result will be checked.
     const file = params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
     if (params.skipIfFilesHash) {
@@ -86,7 +88,7 @@ export class Packages extends APIResource<paths> {
     const response = await sendUpload(
       this.runtime,
       { method: "PUT", url: fillPath(PACKAGE_PATH, path), body: multipart([{ name: "package", file, contentType: "application/gzip" }]) },
-      { ...options, onProgress: params.onProgress, expectContinue: params.expectContinue ?? true },
+      { ...options, expectContinue: params.expectContinue ?? true },
     );
     const stored = (await response.json()) as PackageResponse;
     const sha512 = file.digest();

@@ -10,6 +10,7 @@ import {
   type RequestOptions,
   rawBody,
   sendUpload,
+  trackProgress,
   type UploadSource,
   verifyingDigest,
 } from "@pkgapi/core";
@@ -141,8 +142,15 @@ export class Records extends APIResource<paths> {
         // Only the endpoint's own headers go out, as given (also `authorization`, to any host);
         // the client's token and headers do not. `accept: */*`: warg-server answers an empty 201.
         // Idempotent: the upload is content-addressed, so sending the same bytes again is harmless.
-        { method, url: url.href, body: rawBody(file, contentType), headers: { ...rest, accept: "*/*" }, idempotent: true, credentials: "request" },
-        { ...requestOptions, onProgress: onProgress && ((progress) => onProgress({ ...progress, digest })) },
+        {
+          method,
+          url: url.href,
+          body: rawBody(trackProgress(file, onProgress && ((progress) => onProgress({ ...progress, digest }))), contentType),
+          headers: { ...rest, accept: "*/*" },
+          idempotent: true,
+          credentials: "request",
+        },
+        requestOptions,
       );
     }
   }
