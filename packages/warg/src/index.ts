@@ -8,6 +8,18 @@ export * from "@pkgapi/core";
 export { MissingContentError, RecordRejectedError } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export { logIdFor, recordIdFor } from "./ids.js";
+export { PublicKey, SigningKey } from "./keys.js";
+export {
+  type DecodedRecord,
+  decodeRecord,
+  encodeRecord,
+  type PackageEntry,
+  type Permission,
+  type RecordContents,
+  type SignedRecord,
+  signRecord,
+  type Timestamp,
+} from "./record.js";
 export type {
   ContentMap,
   ContentSource,
