@@ -1,1 +1,2 @@
+export * from './FetchApi';
 export * from './PackageApi';
