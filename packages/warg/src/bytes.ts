@@ -8,7 +8,7 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /** Standard base64 with padding (or base64url without, for JWK) → bytes; undefined when malformed. */
-export function fromBase64(text: string, url = false): Uint8Array | undefined {
+export function fromBase64(text: string, url = false): Uint8Array<ArrayBuffer> | undefined {
   const standard = url
     ? text
         .replace(/-/g, "+")

@@ -55,7 +55,7 @@ export class PublicKey {
   /** Checks a warg signature (`ecdsa-p256:<base64 DER>`) over `message`. */
   async verify(signature: string, message: Uint8Array): Promise<boolean> {
     const raw = derToRaw(decodeText("signature", signature, "signature"));
-    return raw !== undefined && crypto.subtle.verify(SIGN, this.cryptoKey, raw, message);
+    return raw !== undefined && crypto.subtle.verify(SIGN, this.cryptoKey, raw, new Uint8Array(message));
   }
 
   toString(): string {
@@ -110,13 +110,13 @@ export class SigningKey {
 
   /** The private key in warg's text form. Keep it secret. */
   async export(): Promise<string> {
-    const { d } = await crypto.subtle.exportKey("jwk", this.#key);
-    return `${ALGORITHM}:${toBase64(fromBase64(d ?? "", true))}`;
+    const { d = "" } = await crypto.subtle.exportKey("jwk", this.#key);
+    return `${ALGORITHM}:${toBase64(fromBase64(d, true) ?? new Uint8Array())}`;
   }
 
   /** Signs `message` as warg does: ECDSA P-256 over SHA-256, DER-encoded, `ecdsa-p256:<base64>`. */
   async sign(message: Uint8Array): Promise<string> {
-    const raw = new Uint8Array(await crypto.subtle.sign(SIGN, this.#key, message));
+    const raw = new Uint8Array(await crypto.subtle.sign(SIGN, this.#key, new Uint8Array(message)));
     return `${ALGORITHM}:${toBase64(rawToDer(raw))}`;
   }
 
@@ -134,17 +134,17 @@ export class SigningKey {
 }
 
 /** `ecdsa-p256:<base64>` → bytes; the error never repeats the value (it may be a secret). */
-function decodeText(param: string, text: unknown, what: string): Uint8Array {
+function decodeText(param: string, text: unknown, what: string): Uint8Array<ArrayBuffer> {
   if (typeof text !== "string") throw new InvalidParameterError(param, `must be a ${what} string \`${ALGORITHM}:<base64>\``);
   const parts = text.split(":");
   if (parts.length !== 2) throw new InvalidParameterError(param, `must have the form \`${ALGORITHM}:<base64>\``);
   if (parts[0] !== ALGORITHM) throw new InvalidParameterError(param, `must use the algorithm \`${ALGORITHM}\`, the only one warg supports`);
-  const bytes = fromBase64(parts[1]);
+  const bytes = fromBase64(parts[1] ?? "");
   if (!bytes) throw new InvalidParameterError(param, `must have standard base64 (with padding) after \`${ALGORITHM}:\``);
   return bytes;
 }
 
-function decompress(bytes: Uint8Array): Uint8Array | undefined {
+function decompress(bytes: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
   const x = toBigInt(bytes.subarray(1));
   if (x >= P) return undefined;
   const rhs = (((modPow(x, 3n) - 3n * x + B) % P) + P) % P;
@@ -191,7 +191,7 @@ function rawToDer(raw: Uint8Array): Uint8Array {
 }
 
 /** DER → r‖s, or undefined when it is not a P-256 DER signature. */
-function derToRaw(der: Uint8Array): Uint8Array | undefined {
+function derToRaw(der: Uint8Array): Uint8Array<ArrayBuffer> | undefined {
   if (der[0] !== 0x30 || der[1] !== der.byteLength - 2) return undefined;
   const out = new Uint8Array(64);
   let offset = 2;

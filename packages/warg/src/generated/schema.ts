@@ -496,8 +496,11 @@ export interface components {
              * @enum {string}
              */
             type: "log" | "fetchToken" | "logLength";
-            /** @description The id, token (strings) or log length (an integer) that was not found. */
-            id: string | number;
+            /**
+             * @description What was not found: the log id or fetch token (a string), or the log length (an
+             *     integer).
+             */
+            id: unknown;
         };
     };
     responses: {

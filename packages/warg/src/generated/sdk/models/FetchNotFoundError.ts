@@ -32,11 +32,12 @@ export interface FetchNotFoundError {
      */
     type: FetchNotFoundErrorTypeEnum;
     /**
-     * The id, token (strings) or log length (an integer) that was not found.
-     * @type {string | number}
+     * What was not found: the log id or fetch token (a string), or the log length (an
+     * integer).
+     * @type {any}
      * @memberof FetchNotFoundError
      */
-    id: string | number;
+    id: any | null;
 }
 
 export function FetchNotFoundErrorFromJSON(json: any): FetchNotFoundError {
@@ -51,7 +52,7 @@ export function FetchNotFoundErrorFromJSONTyped(json: any, ignoreDiscriminator: 
         
         'status': json['status'],
         'type': json['type'],
-        'id': string | numberFromJSON(json['id']),
+        'id': json['id'],
     };
 }
 
@@ -66,7 +67,7 @@ export function FetchNotFoundErrorToJSON(value?: FetchNotFoundError | null): any
         
         'status': value.status,
         'type': value.type,
-        'id': string | numberToJSON(value.id),
+        'id': value.id,
     };
 }
 
