@@ -78,7 +78,7 @@ describe("keys", () => {
     const message = new TextEncoder().encode("WARG-PACKAGE-RECORD-SIGNATURE-V0:hello");
     for (let i = 0; i < 20; i++) {
       const signature = await key.sign(message);
-      expect(signature).toMatch(/^ecdsa-p256:ME[QUY]C/); // DER SEQUENCE of two INTEGERs
+      expect(signature).toMatch(/^ecdsa-p256:ME/); // a DER SEQUENCE (0x30) of at most 71 bytes
       const der = Buffer.from(signature.slice("ecdsa-p256:".length), "base64");
       const spki = createPublicKey({ key: Buffer.from(await crypto.subtle.exportKey("spki", key.publicKey.cryptoKey)), format: "der", type: "spki" });
       expect(verify("sha256", message, { key: spki, dsaEncoding: "der" }, der)).toBe(true);
