@@ -12,7 +12,7 @@ import {
   NotFoundError,
   UnprocessableEntityError,
 } from "../src/index.js";
-import { createConfiguration, FetchApi, PackageApi } from "../src/sdk.js";
+import { createConfiguration, FetchApi, type FetchLogsRequest, PackageApi } from "../src/sdk.js";
 
 const baseUrl = inject("mockUrl");
 const tagged = (client: string) => ({ baseUrl, maxRetries: 0, headers: { "x-contract-client": client } });
@@ -236,6 +236,8 @@ const checkpointShape = {
   signature: expect.stringMatching(/^ecdsa-p256:/),
 };
 const logsRequest = { logLength: 3, packages: { [ref.logId]: null } };
+// typescript-fetch 5.0.0-beta2 drops `nullable` from map values (it types them `string`).
+const sdkLogsRequest = logsRequest as unknown as FetchLogsRequest;
 const logsShape = {
   more: false,
   packages: { [ref.logId]: [{ contentBytes: record.contentBytes, keyId: hash, signature: expect.any(String), registryIndex: 2, fetchToken: hash }] },
@@ -286,7 +288,7 @@ describe("fetchLogs", () => {
     const { data, response } = await raw.POST("/fetch/logs", { body: logsRequest, headers });
     expect(response.status).toBe(200);
     expect(data).toEqual(logsShape);
-    expect(await fetchSdkWith(headers).fetchLogs({ fetchLogsRequest: logsRequest })).toEqual(logsShape);
+    expect(await fetchSdkWith(headers).fetchLogs({ fetchLogsRequest: sdkLogsRequest })).toEqual(logsShape);
   });
 
   const cases: ErrorCase[] = [
@@ -321,7 +323,7 @@ describe("fetchLogs", () => {
       expect(response.status).toBe(c.status);
       expect(error).toEqual(c.body);
       const sdkFailure = await fetchSdkWith(headers)
-        .fetchLogs({ fetchLogsRequest: logsRequest })
+        .fetchLogs({ fetchLogsRequest: sdkLogsRequest })
         .catch((e) => e);
       expect(sdkFailure).toBeInstanceOf(c.ErrorClass);
       expect(sdkFailure.body).toEqual(failure.body);
