@@ -925,8 +925,11 @@ export interface operations {
                 };
             };
             /**
-             * @description `log`: no record of that log is published; `fetchToken`: a token that is not a
-             *     record of the log; `logLength`: no checkpoint has that log length (`id` is then a number).
+             * @description `log`: no record of that log is published; `logLength`: no checkpoint has that log
+             *     length (`id` is then a number); `fetchToken`: a token that does not parse as a hash.
+             *     A well-formed token that is not a published record of the log is not answered:
+             *     warg-server 0.10.0's in-memory store panics on it (`get_package_records` in
+             *     `crates/server/src/datastore/memory.rs`). All three checked against warg-server 0.10.0.
              */
             404: {
                 headers: {

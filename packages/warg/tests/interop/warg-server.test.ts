@@ -235,6 +235,19 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       expect((error as RecordRejectedError).reason).toMatch(/1\.0\.0 which is already released/);
     });
 
+    it("fetchLogs answers 404 for a log length no checkpoint has, a fetch token that does not parse, and an unknown log", async () => {
+      const logId = await logIdFor(name);
+      const { contents } = await warg.logs.checkpoint();
+      const post = (body: { logLength: number; packages: Record<string, string | null> }) => warg.raw.POST("/fetch/logs", { body });
+      const noCheckpoint = await post({ logLength: contents.logLength + 1000, packages: { [logId]: null } });
+      expect([noCheckpoint.response.status, noCheckpoint.error]).toEqual([404, { status: 404, type: "logLength", id: contents.logLength + 1000 }]);
+      const badToken = await post({ logLength: contents.logLength, packages: { [logId]: "not-a-token" } });
+      expect([badToken.response.status, badToken.error]).toEqual([404, { status: 404, type: "fetchToken", id: "not-a-token" }]);
+      const unknownLog = await logIdFor("example:nothing-here");
+      const noLog = await post({ logLength: contents.logLength, packages: { [unknownLog]: null } });
+      expect([noLog.response.status, noLog.error]).toEqual([404, { status: 404, type: "log", id: unknownLog }]);
+    });
+
     // Prism turns any upstream 501 into its own problem document, so these two go straight to
     // the server (`x-interop-direct`); the bodies are compared with the spec's examples here.
     const direct = { "x-interop-direct": "1" };
