@@ -39,8 +39,8 @@ export interface paths {
          *
          *     Clients poll this operation after publishing until the record is `published` or
          *     `rejected`. warg-server's default in-memory data store reports a record that still
-         *     misses content as `processing`, not `sourcing`; only its Postgres store (and the publish
-         *     answer) report `sourcing`.
+         *     misses content as `processing`, not `sourcing` (checked against warg-server 0.10.0); only
+         *     its Postgres store (and the publish answer) report `sourcing`.
          */
         get: operations["getPackageRecord"];
         put?: never;
@@ -205,7 +205,8 @@ export interface components {
             /**
              * @description The id of the signing key: `sha256("ecdsa-p256:" + base64(compressed public key))`,
              *     as `sha256:<hex>`. The server does not parse it; an id that matches no key of the
-             *     log is answered with `401`.
+             *     log is answered with `401`, unless the record starts with `init` (then the record is
+             *     accepted and later `rejected`; see the `401` of `publishPackageRecord`).
              * @example sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb
              */
             keyId: string;

@@ -159,6 +159,23 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
     expect(await cliDownload("example:cli-made", "2.0.0")).toEqual(next);
   });
 
+  it("reports a record that still misses content as processing on GET (only the publish answer says sourcing)", async () => {
+    const content = component("example:greeter 2.0.0");
+    const logId = await logIdFor(name);
+    const head = (await warg.packages.log(name)).at(-1)?.recordId;
+    const record = await signRecord({ prev: head, entries: [{ type: "release", version: "2.0.0", digest: sha256(content) }] }, key);
+    const accepted = await warg.records.publish({ packageName: name, record: record.record });
+    expect(accepted).toMatchObject({
+      recordId: record.recordId,
+      state: "sourcing",
+      missingContent: { [sha256(content)]: { upload: [{ type: "http", method: "POST" }] } },
+    });
+    await expect(warg.records.get({ logId, recordId: record.recordId })).resolves.toEqual({ recordId: record.recordId, state: "processing" });
+    if (accepted.state !== "sourcing") return;
+    await warg.records.uploadMissingContent(accepted, { [sha256(content)]: content });
+    await expect(warg.records.waitFor({ logId, recordId: record.recordId }, wait)).resolves.toMatchObject({ state: "published" });
+  });
+
   describe("every error of a bad publish surfaces as the typed error of the spec", () => {
     const release = (version: string) => [{ type: "release" as const, version, digest: sha256(v1) }];
     const head = async () => (await warg.packages.log(name)).at(-1)?.recordId;

@@ -53,7 +53,7 @@ export interface PublishPackageRecordOperationRequest {
 export class PackageApi extends runtime.BaseAPI {
 
     /**
-     * Returns a record of a package log and the state it is in:  - `sourcing`: content of the record still has to be uploaded (see `missingContent`). - `processing`: the record is being validated, or is valid but not yet covered by a   checkpoint (warg-server makes one every 5 seconds by default). - `rejected`: the record was rejected; `reason` says why. - `published`: the record is in the registry log at `registryIndex`.  Clients poll this operation after publishing until the record is `published` or `rejected`. warg-server\'s default in-memory data store reports a record that still misses content as `processing`, not `sourcing`; only its Postgres store (and the publish answer) report `sourcing`. 
+     * Returns a record of a package log and the state it is in:  - `sourcing`: content of the record still has to be uploaded (see `missingContent`). - `processing`: the record is being validated, or is valid but not yet covered by a   checkpoint (warg-server makes one every 5 seconds by default). - `rejected`: the record was rejected; `reason` says why. - `published`: the record is in the registry log at `registryIndex`.  Clients poll this operation after publishing until the record is `published` or `rejected`. warg-server\'s default in-memory data store reports a record that still misses content as `processing`, not `sourcing` (checked against warg-server 0.10.0); only its Postgres store (and the publish answer) report `sourcing`. 
      * Get the state of a package record.
      */
     async getPackageRecordRaw(requestParameters: GetPackageRecordRequest): Promise<runtime.ApiResponse<PackageRecord>> {
@@ -92,7 +92,7 @@ export class PackageApi extends runtime.BaseAPI {
     }
 
     /**
-     * Returns a record of a package log and the state it is in:  - `sourcing`: content of the record still has to be uploaded (see `missingContent`). - `processing`: the record is being validated, or is valid but not yet covered by a   checkpoint (warg-server makes one every 5 seconds by default). - `rejected`: the record was rejected; `reason` says why. - `published`: the record is in the registry log at `registryIndex`.  Clients poll this operation after publishing until the record is `published` or `rejected`. warg-server\'s default in-memory data store reports a record that still misses content as `processing`, not `sourcing`; only its Postgres store (and the publish answer) report `sourcing`. 
+     * Returns a record of a package log and the state it is in:  - `sourcing`: content of the record still has to be uploaded (see `missingContent`). - `processing`: the record is being validated, or is valid but not yet covered by a   checkpoint (warg-server makes one every 5 seconds by default). - `rejected`: the record was rejected; `reason` says why. - `published`: the record is in the registry log at `registryIndex`.  Clients poll this operation after publishing until the record is `published` or `rejected`. warg-server\'s default in-memory data store reports a record that still misses content as `processing`, not `sourcing` (checked against warg-server 0.10.0); only its Postgres store (and the publish answer) report `sourcing`. 
      * Get the state of a package record.
      */
     async getPackageRecord(requestParameters: GetPackageRecordRequest): Promise<PackageRecord> {

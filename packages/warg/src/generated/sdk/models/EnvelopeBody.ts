@@ -30,7 +30,8 @@ export interface EnvelopeBody {
     /**
      * The id of the signing key: `sha256("ecdsa-p256:" + base64(compressed public key))`,
      * as `sha256:<hex>`. The server does not parse it; an id that matches no key of the
-     * log is answered with `401`.
+     * log is answered with `401`, unless the record starts with `init` (then the record is
+     * accepted and later `rejected`; see the `401` of `publishPackageRecord`).
      * @type {string}
      * @memberof EnvelopeBody
      */
