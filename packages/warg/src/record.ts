@@ -69,6 +69,7 @@ export interface SignedRecord {
 
 const SIGNATURE_PREFIX = new TextEncoder().encode("WARG-PACKAGE-RECORD-SIGNATURE-V0:");
 const PERMISSIONS: Record<Permission, number> = { release: 1, yank: 2 };
+const PERMISSION_NAMES: Record<number, Permission> = { 1: "release", 2: "yank" };
 const ENTRY_FIELDS = { init: 1, grant: 2, revoke: 3, release: 4, yank: 5 } as const;
 // semver.org's regular expression for a SemVer 2.0 version (what warg's `semver::Version` parses).
 const SEMVER =
@@ -168,17 +169,21 @@ function writePermissions(w: BinaryWriter, permissions: Permission[], at: string
 
 /** Decodes the protobuf bytes of a package record (e.g. one the registry's logs returned). */
 export function decodeRecord(bytes: Uint8Array): DecodedRecord {
-  const r = new BinaryReader(bytes);
-  const record: DecodedRecord = { version: 0, time: new Date(0), entries: [] };
-  while (r.pos < r.len) {
-    const [field, wireType] = r.tag();
-    if (field === 1) record.prev = r.string();
-    else if (field === 2) record.version = r.uint32();
-    else if (field === 3) record.time = readTime(r.bytes());
-    else if (field === 4) record.entries.push(...readEntry(r.bytes()));
-    else r.skip(wireType, field);
+  try {
+    const r = new BinaryReader(bytes);
+    const record: DecodedRecord = { version: 0, time: new Date(0), entries: [] };
+    while (r.pos < r.len) {
+      const [field, wireType] = r.tag();
+      if (field === 1) record.prev = r.string();
+      else if (field === 2) record.version = r.uint32();
+      else if (field === 3) record.time = readTime(r.bytes());
+      else if (field === 4) record.entries.push(...readEntry(r.bytes()));
+      else r.skip(wireType, field);
+    }
+    return record;
+  } catch (error) {
+    throw new InvalidParameterError("bytes", `is not a warg package record: ${(error as Error).message}`);
   }
-  return record;
 }
 
 function readTime(bytes: Uint8Array): Date {
@@ -212,7 +217,9 @@ function readEntry(bytes: Uint8Array): DecodedRecord["entries"] {
         const values = t === WireType.LengthDelimited ? new BinaryReader(inner.bytes()) : undefined;
         do {
           const value = (values ?? inner).int32();
-          permissions.push(value === 1 ? "release" : "yank");
+          const permission = PERMISSION_NAMES[value];
+          if (!permission) throw new Error(`unknown permission ${value}`);
+          permissions.push(permission);
         } while (values && values.pos < values.len);
       } else if (t === WireType.LengthDelimited) strings[f] = inner.string();
       else inner.skip(t, f);

@@ -155,6 +155,11 @@ describe("records", () => {
     });
   });
 
+  it("refuses bytes that are not a package record", () => {
+    expect(() => decodeRecord(Uint8Array.from([0x22, 0x05, 0x0a]))).toThrow(InvalidParameterError);
+    expect(() => decodeRecord(Uint8Array.from([0x22, 0x04, 0x12, 0x02, 0x12, 0x00, 0x10]))).toThrow(/warg package record/);
+  });
+
   it.each([
     [{ entries: [] }, "entries"],
     [{ prev: "sha256:ABC", entries: [{ type: "yank", version: "1.0.0" }] }, "prev"],

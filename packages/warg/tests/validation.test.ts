@@ -107,7 +107,14 @@ describe("input validation", () => {
     const publish = (change: Record<string, unknown>) => client.packages.publishRelease({ ...good, ...change } as never);
     for (const bad of ["greeter", "Example:Greeter", "", 1]) await refused(publish({ name: bad }), "name");
     for (const bad of ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "", null]) await refused(publish({ version: bad }), "version");
-    for (const bad of ["ecdsa-p256:I+UlDo0HxyBBFeelhPPWmD+LnklOpqZDkrFP5VduASk=", {}, undefined]) await refused(publish({ signingKey: bad }), "signingKey");
+    for (const bad of [
+      "ecdsa-p256:AAAA",
+      "ed25519:I+UlDo0HxyBBFeelhPPWmD+LnklOpqZDkrFP5VduASk=",
+      "I+UlDo0HxyBBFeelhPPWmD+LnklOpqZDkrFP5VduASk=",
+      {},
+      undefined,
+    ])
+      await refused(publish({ signingKey: bad }), "signingKey");
     await refused(publish({ digest: `sha256:${"0".repeat(64)}` }), "content");
     await refused(publish({ digest: "sha256:XYZ" }), "digest");
     await refused(publish({ content: "/no/such/file.wasm" }), "content");

@@ -26,7 +26,8 @@ export interface PublishReleaseParams {
   content: UploadSource;
   /** `sha256:<hex>` of the content. Optional; when given it must match the content. */
   digest?: string;
-  signingKey: SigningKey;
+  /** The key to sign with: a `SigningKey`, or warg's private-key text `ecdsa-p256:<base64>`. */
+  signingKey: SigningKey | string;
   /** Upload progress of the content. */
   onProgress?: (progress: Progress & { digest: string }) => void;
   /** How to wait until the record is published (default: up to 5 minutes). */
@@ -94,17 +95,17 @@ export class Packages {
     if (typeof params !== "object" || params === null) throw new TypeError("Expected { name, version, content, signingKey }");
     const name = packageName("name", params.name);
     const version = semverParam("version", params.version);
-    if (!(params.signingKey instanceof SigningKey)) throw new InvalidParameterError("signingKey", "must be a SigningKey (see SigningKey.generate/import)");
+    const signingKey = await signingKeyParam(params.signingKey);
     const digest = await contentDigest(params.content, params.digest);
     const { signal } = params;
 
     const logId = await logIdFor(name);
     const head = (await this.log(name, { signal })).at(-1);
     const entries: PackageEntry[] = [{ type: "release", version, digest }];
-    if (!head) entries.unshift({ type: "init", key: params.signingKey.publicKey });
+    if (!head) entries.unshift({ type: "init", key: signingKey.publicKey });
     // warg rejects a record older than the previous one: never go back in time.
     const time = head && head.time.getTime() > Date.now() ? head.time : new Date();
-    const signed = await signRecord({ prev: head?.recordId, time, entries }, params.signingKey);
+    const signed = await signRecord({ prev: head?.recordId, time, entries }, signingKey);
 
     const accepted = await this.records.publish({ packageName: name, record: signed.record }, { signal });
     if (accepted.state === "sourcing") {
@@ -113,6 +114,12 @@ export class Packages {
     const published = await this.records.waitFor({ logId, recordId: accepted.recordId }, { ...params.wait, signal: params.wait?.signal ?? signal });
     return { ...published, logId, version, digest, initialized: !head };
   }
+}
+
+async function signingKeyParam(value: unknown): Promise<SigningKey> {
+  if (value instanceof SigningKey) return value;
+  if (typeof value === "string") return SigningKey.import(value, "signingKey");
+  throw new InvalidParameterError("signingKey", "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`");
 }
 
 /** The `sha256:<hex>` of the content, checked against `expected` when given; before any request. */
