@@ -176,6 +176,43 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
     await expect(warg.records.waitFor({ logId, recordId: record.recordId }, wait)).resolves.toMatchObject({ state: "published" });
   });
 
+  it("grant, a release by the granted key, then revoke and yank: all published and read back", async () => {
+    const logId = await logIdFor(name);
+    const publish = async (entries: Parameters<typeof signRecord>[0]["entries"], signer: SigningKey) => {
+      const head = (await warg.packages.log(name)).at(-1)?.recordId;
+      const record = await signRecord({ prev: head, entries }, signer);
+      await warg.records.publish({ packageName: name, record: record.record });
+      return warg.records.waitFor({ logId, recordId: record.recordId }, wait);
+    };
+    const helper = await SigningKey.generate();
+    await publish([{ type: "grant", key: helper.publicKey, permissions: ["release"] }], key);
+    const content = component("example:greeter 3.0.0");
+    const byHelper = await warg.packages.publishRelease({ name, version: "3.0.0", content, signingKey: helper, wait });
+    expect(byHelper).toMatchObject({ state: "published", initialized: false });
+    await publish(
+      [
+        { type: "revoke", keyId: helper.keyId, permissions: ["release"] },
+        { type: "yank", version: "3.0.0" },
+      ],
+      key,
+    );
+    const log = await warg.packages.log(name);
+    expect(log.slice(-3).map((r) => [r.keyId, r.entries])).toEqual([
+      [key.keyId, [{ type: "grant", key: helper.publicKey.text, permissions: ["release"] }]],
+      [helper.keyId, [{ type: "release", version: "3.0.0", digest: sha256(content) }]],
+      [
+        key.keyId,
+        [
+          { type: "revoke", keyId: helper.keyId, permissions: ["release"] },
+          { type: "yank", version: "3.0.0" },
+        ],
+      ],
+    ]);
+    // Revoked: the helper's next release is rejected.
+    const error = await warg.packages.publishRelease({ name, version: "3.0.1", content, signingKey: helper, wait }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordRejectedError);
+  });
+
   describe("every error of a bad publish surfaces as the typed error of the spec", () => {
     const release = (version: string) => [{ type: "release" as const, version, digest: sha256(v1) }];
     const head = async () => (await warg.packages.log(name)).at(-1)?.recordId;
