@@ -8,9 +8,15 @@ import { root, specPath } from "./paths.mjs";
 
 const prismBin = path.join(root, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
 
-/** Starts Prism; resolves with its URL once it listens, rejects with its output if it fails. */
-export function startPrism(spec, { port = 0, timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [prismBin, "mock", "-h", "127.0.0.1", "-p", String(port), "--errors", spec], {
+/**
+ * Starts Prism, as a mock or, given `upstream`, as a validating proxy in front of a real server
+ * (`prism proxy`); resolves with its URL once it listens, rejects with its output if it fails.
+ */
+export function startPrism(spec, { port = 0, timeoutMs = 60_000, upstream } = {}) {
+  const mode = upstream
+    ? ["proxy", "-h", "127.0.0.1", "-p", String(port), "--errors", spec, upstream]
+    : ["mock", "-h", "127.0.0.1", "-p", String(port), "--errors", spec];
+  const child = spawn(process.execPath, [prismBin, ...mode], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", SCARF_ANALYTICS: "false" },
   });

@@ -2,6 +2,7 @@
  * Ids derived as warg-protocol does (`crates/protocol/src/registry.rs`), with WebCrypto so that
  * they work in browsers too.
  */
+import { sha256Id } from "./bytes.js";
 import { contentBytes, packageName } from "./params.js";
 
 const encoder = new TextEncoder();
@@ -18,17 +19,6 @@ export async function logIdFor(name: string): Promise<string> {
 /** The id of a record: sha256("WARG-PACKAGE-LOG-RECORD-V0:" ‖ contentBytes), the raw (not base64) bytes. */
 export async function recordIdFor(content: string | Uint8Array): Promise<string> {
   return sha256Id(encoder.encode("WARG-PACKAGE-LOG-RECORD-V0:"), contentBytes("contentBytes", content).bytes);
-}
-
-async function sha256Id(...parts: Uint8Array[]): Promise<string> {
-  const data = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    data.set(part, offset);
-    offset += part.byteLength;
-  }
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data));
-  return `sha256:${Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 function leb128(value: number): Uint8Array {

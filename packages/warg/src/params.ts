@@ -1,5 +1,6 @@
 /** Checks of warg inputs, run before any request is sent. */
 import { InvalidParameterError, pathParam, stringParam } from "@pkgapi/core";
+import { fromBase64, toBase64 } from "./bytes.js";
 
 const ANY_HASH = { pattern: /^sha256:[a-f0-9]{64}$/, expected: "a sha256 id (`sha256:` and 64 lowercase hex digits)" };
 const PACKAGE_NAME = {
@@ -10,7 +11,6 @@ const SIGNATURE = {
   pattern: /^[a-z0-9-]+:(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/,
   expected: "`<algorithm>:<base64>` (e.g. `ecdsa-p256:MEUC…`)",
 };
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export const anyHash = (name: string, value: unknown) => pathParam(name, value, ANY_HASH);
 export const packageName = (name: string, value: unknown) => stringParam(name, value, PACKAGE_NAME);
@@ -24,13 +24,7 @@ export function contentBytes(name: string, value: unknown): { base64: string; by
   }
   if (typeof value !== "string") throw new InvalidParameterError(name, "must be a base64 string or a Uint8Array");
   if (value.length === 0) throw new InvalidParameterError(name, "must not be empty");
-  if (!BASE64.test(value)) throw new InvalidParameterError(name, "must be standard base64 with padding");
-  return { base64: value, bytes: Uint8Array.from(atob(value), (c) => c.charCodeAt(0)) };
-}
-
-// btoa/atob rather than Buffer: these work in browsers too.
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.byteLength; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  const bytes = fromBase64(value);
+  if (!bytes) throw new InvalidParameterError(name, "must be standard base64 with padding");
+  return { base64: value, bytes };
 }

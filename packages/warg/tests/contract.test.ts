@@ -12,13 +12,16 @@ import {
   NotFoundError,
   UnprocessableEntityError,
 } from "../src/index.js";
-import { createConfiguration, PackageApi } from "../src/sdk.js";
+import { createConfiguration, FetchApi, type FetchLogsRequest, PackageApi } from "../src/sdk.js";
 
 const baseUrl = inject("mockUrl");
 const tagged = (client: string) => ({ baseUrl, maxRetries: 0, headers: { "x-contract-client": client } });
-const facade = createWargClient(tagged("facade")).records;
+const facadeClient = createWargClient(tagged("facade"));
+const facade = facadeClient.records;
+const logs = facadeClient.logs;
 const raw = createWargClient(tagged("fetch")).raw;
 const sdk = new PackageApi(createConfiguration(tagged("sdk")));
+const fetchSdk = new FetchApi(createConfiguration(tagged("sdk")));
 // This generator version has no per-call init overrides: set headers through a middleware.
 const sdkWith = (headers: Record<string, string>) =>
   sdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
@@ -218,6 +221,109 @@ describe("publishPackageRecord", () => {
 
       const sdkFailure = await sdkWith(headers)
         .publishPackageRecord({ logId: ref.logId, publishPackageRecordRequest: request })
+        .catch((e) => e);
+      expect(sdkFailure).toBeInstanceOf(c.ErrorClass);
+      expect(sdkFailure.body).toEqual(failure.body);
+    });
+  }
+});
+
+const fetchSdkWith = (headers: Record<string, string>) =>
+  fetchSdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
+const checkpointShape = {
+  contents: { logLength: expect.any(Number), logRoot: hash, mapRoot: hash, timestamp: expect.any(Number) },
+  keyId: hash,
+  signature: expect.stringMatching(/^ecdsa-p256:/),
+};
+const logsRequest = { logLength: 3, packages: { [ref.logId]: null } };
+// typescript-fetch 5.0.0-beta2 drops `nullable` from map values (it types them `string`).
+const sdkLogsRequest = logsRequest as unknown as FetchLogsRequest;
+const logsShape = {
+  more: false,
+  packages: { [ref.logId]: [{ contentBytes: record.contentBytes, keyId: hash, signature: expect.any(String), registryIndex: 2, fetchToken: hash }] },
+};
+const wargRegistry501: ErrorCase = {
+  status: 501,
+  prefer: "code=501",
+  headers: textAccept,
+  ErrorClass: InternalServerError,
+  body: "`Warg-Registry` header is not supported",
+  message: /^501 .*`Warg-Registry` header is not supported/,
+};
+const internal500: ErrorCase = { status: 500, prefer: "code=500", ErrorClass: InternalServerError, body: messageBody(500), message: /^500 an error occurred/ };
+
+describe("fetchCheckpoint", () => {
+  it("200 through every client", async () => {
+    const headers = { prefer: "code=200" };
+    expect(await logs.checkpoint({ headers })).toEqual(checkpointShape);
+    const { data, response } = await raw.GET("/fetch/checkpoint", { headers });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(checkpointShape);
+    expect(await fetchSdkWith(headers).fetchCheckpoint({})).toEqual(checkpointShape);
+  });
+
+  for (const c of [wargRegistry501, internal500]) {
+    it(`${c.status} (${c.prefer}) through every client`, async () => {
+      const headers = { prefer: c.prefer, ...c.headers };
+      const failure = await logs.checkpoint({ headers }).catch((e) => e);
+      expect(failure).toBeInstanceOf(c.ErrorClass);
+      expect(failure).toMatchObject({ status: c.status, body: c.body });
+      expect(failure.message).toMatch(c.message);
+      const { error, response } = await raw.GET("/fetch/checkpoint", { headers });
+      expect(response.status).toBe(c.status);
+      expect(error).toEqual(c.body);
+      const sdkFailure = await fetchSdkWith(headers)
+        .fetchCheckpoint({})
+        .catch((e) => e);
+      expect(sdkFailure).toBeInstanceOf(c.ErrorClass);
+      expect(sdkFailure.body).toEqual(failure.body);
+    });
+  }
+});
+
+describe("fetchLogs", () => {
+  it("200 through every client", async () => {
+    const headers = { prefer: "code=200" };
+    expect(await logs.fetch(logsRequest, { headers })).toEqual(logsShape);
+    const { data, response } = await raw.POST("/fetch/logs", { body: logsRequest, headers });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(logsShape);
+    expect(await fetchSdkWith(headers).fetchLogs({ fetchLogsRequest: sdkLogsRequest })).toEqual(logsShape);
+  });
+
+  const cases: ErrorCase[] = [
+    { status: 400, prefer: "code=400", ErrorClass: BadRequestError, body: messageBody(400), message: /^400 invalid records limit/ },
+    {
+      status: 404,
+      prefer: "code=404, example=log",
+      ErrorClass: NotFoundError,
+      body: typedBody(404, "log", hash),
+      message: /^404 log not found: sha256:64ee614d/,
+    },
+    {
+      status: 404,
+      prefer: "code=404, example=logLength",
+      ErrorClass: NotFoundError,
+      body: typedBody(404, "logLength", 42),
+      message: /^404 logLength not found/,
+    },
+    { status: 415, prefer: "code=415", ErrorClass: APIError, body: messageBody(415), message: /^415 Expected request/ },
+    { status: 422, prefer: "code=422", ErrorClass: UnprocessableEntityError, body: messageBody(422), message: /^422 Failed to deserialize/ },
+    wargRegistry501,
+    internal500,
+  ];
+  for (const c of cases) {
+    it(`${c.status} (${c.prefer}) through every client`, async () => {
+      const headers = { prefer: c.prefer, ...c.headers };
+      const failure = await logs.fetch(logsRequest, { headers }).catch((e) => e);
+      expect(failure).toBeInstanceOf(c.ErrorClass);
+      expect(failure).toMatchObject({ status: c.status, body: c.body });
+      expect(failure.message).toMatch(c.message);
+      const { error, response } = await raw.POST("/fetch/logs", { body: logsRequest, headers });
+      expect(response.status).toBe(c.status);
+      expect(error).toEqual(c.body);
+      const sdkFailure = await fetchSdkWith(headers)
+        .fetchLogs({ fetchLogsRequest: sdkLogsRequest })
         .catch((e) => e);
       expect(sdkFailure).toBeInstanceOf(c.ErrorClass);
       expect(sdkFailure.body).toEqual(failure.body);

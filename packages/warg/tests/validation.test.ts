@@ -1,10 +1,11 @@
 // Bad input is refused with InvalidParameterError naming the parameter, before any request: the
 // local server must see none.
 import type { ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callWithBadInput, localServer } from "../../../scripts/lib/testing.mjs";
-import { createWargClient, InvalidParameterError, type PublishParams, type WargClient } from "../src/index.js";
+import { createWargClient, InvalidParameterError, type PublishParams, SigningKey, type WargClient } from "../src/index.js";
 
 const ref = {
   logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
@@ -97,6 +98,35 @@ describe("input validation", () => {
       client.records.publish({ ...valid, contentSources: { "greeter.wasm": [{ type: "httpGet", url: "https://cdn.example.com/greeter.wasm" }] } }),
       "contentSources",
     );
+  });
+
+  it("refuses bad input to publishRelease: name, version, key, content and digest", async () => {
+    const content = new Uint8Array([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]);
+    const digest = "sha256:24eaf3439a60c96764c4f2c92a0a81b52bd4fe5d5b91f090184a0f6486b1bf29";
+    const good = { name: "example:greeter", version: "1.0.0", content, digest, signingKey: await SigningKey.generate() };
+    const publish = (change: Record<string, unknown>) => client.packages.publishRelease({ ...good, ...change } as never);
+    for (const bad of ["greeter", "Example:Greeter", "", 1]) await refused(publish({ name: bad }), "name");
+    for (const bad of ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "", null]) await refused(publish({ version: bad }), "version");
+    for (const bad of [
+      "ecdsa-p256:AAAA",
+      "ed25519:I+UlDo0HxyBBFeelhPPWmD+LnklOpqZDkrFP5VduASk=",
+      "I+UlDo0HxyBBFeelhPPWmD+LnklOpqZDkrFP5VduASk=",
+      {},
+      undefined,
+    ])
+      await refused(publish({ signingKey: bad }), "signingKey");
+    await refused(publish({ digest: `sha256:${"0".repeat(64)}` }), "content");
+    await refused(publish({ digest: "sha256:XYZ" }), "digest");
+    await refused(publish({ content: "/no/such/file.wasm" }), "content");
+    await refused(publish({ content: Readable.from([content]), digest: undefined }), "content");
+  });
+
+  it("refuses bad input to logs.fetch", async () => {
+    await refused(client.logs.fetch({ logLength: -1 }), "logLength");
+    await refused(client.logs.fetch({ logLength: 1, limit: 0 }), "limit");
+    await refused(client.logs.fetch({ logLength: 1, limit: 1001 }), "limit");
+    await refused(client.logs.fetch({ logLength: 1, packages: { "example:greeter": null } }), "packages");
+    await refused(client.logs.fetch({ logLength: 1, packages: { [ref.logId]: "token" } }), `packages["${ref.logId}"]`);
   });
 });
 

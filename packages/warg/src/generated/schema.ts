@@ -39,8 +39,8 @@ export interface paths {
          *
          *     Clients poll this operation after publishing until the record is `published` or
          *     `rejected`. warg-server's default in-memory data store reports a record that still
-         *     misses content as `processing`, not `sourcing`; only its Postgres store (and the publish
-         *     answer) report `sourcing`.
+         *     misses content as `processing`, not `sourcing` (checked against warg-server 0.10.0); only
+         *     its Postgres store (and the publish answer) report `sourcing`.
          */
         get: operations["getPackageRecord"];
         put?: never;
@@ -100,6 +100,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fetch/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Asks the registry to answer for another registry (federation), e.g. for a namespace
+                 *     imported from it. warg-server does not support it: any request carrying this header is
+                 *     answered with `501` and a `text/plain` body.
+                 * @example wa.dev
+                 */
+                "Warg-Registry"?: components["parameters"]["WargRegistry"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the latest checkpoint of the registry log.
+         * @description The latest signed checkpoint. Its `logLength` is what `fetchLogs` reads up to; records
+         *     published after it appear once the next checkpoint covers them (every 5 seconds by
+         *     default on warg-server).
+         */
+        get: operations["fetchCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fetch/logs": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Asks the registry to answer for another registry (federation), e.g. for a namespace
+                 *     imported from it. warg-server does not support it: any request carrying this header is
+                 *     answered with `501` and a `text/plain` body.
+                 * @example wa.dev
+                 */
+                "Warg-Registry"?: components["parameters"]["WargRegistry"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch published records of package logs.
+         * @description The published records of the given package logs (and of the operator log), in log
+         *     order, up to the checkpoint `logLength`. Pages of at most `limit` records: while `more`
+         *     is true, ask again with each log's last `fetchToken`. A log with no published record
+         *     answers `404` with type `log`.
+         */
+        post: operations["fetchLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -144,13 +205,16 @@ export interface components {
             /**
              * @description The id of the signing key: `sha256("ecdsa-p256:" + base64(compressed public key))`,
              *     as `sha256:<hex>`. The server does not parse it; an id that matches no key of the
-             *     log is answered with `401`.
+             *     log is answered with `401`, unless the record starts with `init` (then the record is
+             *     accepted and later `rejected`; see the `401` of `publishPackageRecord`).
              * @example sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb
              */
             keyId: string;
             /**
              * @description `<algorithm>:<base64 signature>` over `"WARG-PACKAGE-RECORD-SIGNATURE-V0:" ‖ contentBytes`.
              *     warg signs with ECDSA P-256 / SHA-256 (`ecdsa-p256:` + base64 of the DER signature).
+             *     The pattern admits any algorithm name, but only `ecdsa-p256` with a DER signature
+             *     parses: anything else is answered with `422` (warg-crypto `Signature::from_str`).
              * @example ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=
              */
             signature: string;
@@ -183,9 +247,7 @@ export interface components {
         /**
          * @description A package record and its state, a union tagged by `state`. Every variant carries the
          *     record id and the state; `sourcing` adds `missingContent`, `rejected` adds `reason`,
-         *     `published` adds `registryIndex`. The variants pin `state` with a one-value `pattern`
-         *     instead of a one-value `enum` so that the typescript-fetch union compiles (see the
-         *     document description); the set of valid documents is the same.
+         *     `published` adds `registryIndex`.
          */
         PackageRecord: components["schemas"]["SourcingRecord"] | components["schemas"]["ProcessingRecord"] | components["schemas"]["RejectedRecord"] | components["schemas"]["PublishedRecord"];
         /** @description A record waiting for content to be uploaded. */
@@ -343,6 +405,103 @@ export interface components {
              * @example wasi
              */
             id: string;
+        };
+        /** @description A checkpoint of the registry log, signed by the operator key. */
+        SignedCheckpoint: {
+            /** @description The checkpoint. */
+            contents: {
+                /** @description The number of records in the registry log at this checkpoint. */
+                logLength: number;
+                logRoot: components["schemas"]["AnyHash"];
+                mapRoot: components["schemas"]["AnyHash"];
+                /**
+                 * Format: int64
+                 * @description When the checkpoint was made, in seconds since the Unix epoch.
+                 */
+                timestamp: number;
+            };
+            /**
+             * @description The id of the operator key that signed the checkpoint.
+             * @example sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb
+             */
+            keyId: string;
+            /**
+             * @description The operator's signature, `ecdsa-p256:<base64>`.
+             * @example ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=
+             */
+            signature: string;
+        };
+        /** @description Which logs to read, from where, up to which checkpoint. */
+        FetchLogsRequest: {
+            /**
+             * @description The `logLength` of a checkpoint (see `fetchCheckpoint`).
+             * @example 3
+             */
+            logLength: number;
+            /**
+             * @description The most records to return per log (default 100).
+             * @example 100
+             */
+            limit?: number;
+            /** @description The `fetchToken` of the last operator record already read. */
+            operator?: string;
+            /**
+             * @description Package log id → the `fetchToken` of the last record already read, or `null` to
+             *     read from the start.
+             */
+            packages?: {
+                [key: string]: string | null;
+            };
+        };
+        /** @description Published records by log. */
+        FetchLogsResponse: {
+            /** @description Whether a log has more records than returned (ask again from the last tokens). */
+            more: boolean;
+            /** @description Records of the operator log; left out when empty. */
+            operator?: components["schemas"]["PublishedRecordEnvelope"][];
+            /** @description Package log id → its records in log order; left out when empty. */
+            packages?: {
+                [key: string]: components["schemas"]["PublishedRecordEnvelope"][];
+            };
+            /** @description Warnings; left out when there are none. */
+            warnings?: {
+                /** @description The warning. */
+                message: string;
+            }[];
+        };
+        /** @description A published record as signed by its author, with its place in the registry log. */
+        PublishedRecordEnvelope: {
+            /**
+             * Format: byte
+             * @description The protobuf record, standard base64.
+             */
+            contentBytes: string;
+            /** @description The id of the key that signed the record. */
+            keyId: string;
+            /** @description The record's signature, `ecdsa-p256:<base64>`. */
+            signature: string;
+            /** @description The position of the record in the registry log. */
+            registryIndex: number;
+            /** @description Read on after this record by passing it back (warg-server uses the record id). */
+            fetchToken: string;
+        };
+        /** @description A log, fetch token or checkpoint that does not exist. */
+        FetchNotFoundError: {
+            /**
+             * @description The HTTP status code (404).
+             * @example 404
+             */
+            status: number;
+            /**
+             * @description What was not found.
+             * @enum {string}
+             */
+            type: "log" | "fetchToken" | "logLength";
+            /**
+             * @description What was not found: the log id or fetch token (a string), or the log length (an
+             *     integer).
+             */
+            id: unknown;
         };
     };
     responses: {
@@ -541,9 +700,13 @@ export interface operations {
                 };
             };
             /**
-             * @description The record's key may not write to the log: the key id is unknown to the log (for a
-             *     new log, it is not the key of the `init` entry), the signature does not verify, or
-             *     the registry's authorized-keys policy does not allow the key for the package.
+             * @description The signature is not accepted. warg-server (`verify_package_record_signature`)
+             *     checks it against the log's key with the envelope's `keyId`; when the log has no
+             *     such key and the record's first entry is `init`, against that `init` key, whatever
+             *     the `keyId` says; otherwise it answers `unknown key id`. So a record starting with
+             *     `init` signed by the `init` key but naming another key id is accepted (`202`) and
+             *     later `rejected` (warg-server 0.10.0). `401` also comes when the signature does not
+             *     verify, or when the registry's authorized-keys policy refuses the key.
              */
             401: {
                 headers: {
@@ -648,6 +811,166 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            default: components["responses"]["InternalError"];
+        };
+    };
+    fetchCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Asks the registry to answer for another registry (federation), e.g. for a namespace
+                 *     imported from it. warg-server does not support it: any request carrying this header is
+                 *     answered with `501` and a `text/plain` body.
+                 * @example wa.dev
+                 */
+                "Warg-Registry"?: components["parameters"]["WargRegistry"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest checkpoint, signed by the registry operator. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contents": {
+                     *         "logLength": 3,
+                     *         "logRoot": "sha256:7d38b5cd25a2baf85ad3bb5b9311383e671a8a142eb302b324d4a5fba8748c69",
+                     *         "mapRoot": "sha256:b4aee76211758a2579309e3c22b20dfb9896e2e545554355bf16656c3ee0ca40",
+                     *         "timestamp": 1767322800
+                     *       },
+                     *       "keyId": "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
+                     *       "signature": "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignedCheckpoint"];
+                };
+            };
+            501: components["responses"]["WargRegistryNotSupported"];
+            default: components["responses"]["InternalError"];
+        };
+    };
+    fetchLogs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Asks the registry to answer for another registry (federation), e.g. for a namespace
+                 *     imported from it. warg-server does not support it: any request carrying this header is
+                 *     answered with `501` and a `text/plain` body.
+                 * @example wa.dev
+                 */
+                "Warg-Registry"?: components["parameters"]["WargRegistry"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "logLength": 3,
+                 *       "packages": {
+                 *         "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FetchLogsRequest"];
+            };
+        };
+        responses: {
+            /** @description The records, by log id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "more": false,
+                     *       "packages": {
+                     *         "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f": [
+                     *           {
+                     *             "contentBytes": "GgsIwPiJwwYQgJTvOiJDCkEKN2VjZHNhLXAyNTY6QXdOUkxpNk1rMGNpdTA4aWpoMnV0UVlmVnYxZnMyT2xWUkt6eURSeVFtbFMSBnNoYTI1NiJSIlAKBTEuMC4wEkdzaGEyNTY6MjRlYWYzNDM5YTYwYzk2NzY0YzRmMmM5MmEwYTgxYjUyYmQ0ZmU1ZDViOTFmMDkwMTg0YTBmNjQ4NmIxYmYyOQ==",
+                     *             "keyId": "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
+                     *             "signature": "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=",
+                     *             "registryIndex": 2,
+                     *             "fetchToken": "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FetchLogsResponse"];
+                };
+            };
+            /** @description A `limit` outside 1..1000, or a body that is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": 400,
+                     *       "message": "invalid records limit value `0`: must be between 1 and 1000"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /**
+             * @description `log`: no record of that log is published; `logLength`: no checkpoint has that log
+             *     length (`id` is then a number); `fetchToken`: a token that does not parse as a hash.
+             *     A well-formed token that is not a published record of the log is not answered:
+             *     warg-server 0.10.0's in-memory store panics on it (`get_package_records` in
+             *     `crates/server/src/datastore/memory.rs`). All three checked against warg-server 0.10.0.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchNotFoundError"];
+                };
+            };
+            /** @description The body is not sent as `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": 415,
+                     *       "message": "Expected request with `Content-Type: application/json`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The JSON body does not fit `FetchLogsRequest` (unknown fields are refused too). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": 422,
+                     *       "message": "Failed to deserialize the JSON body into the target type: missing field `logLength` at line 1 column 2"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            501: components["responses"]["WargRegistryNotSupported"];
             default: components["responses"]["InternalError"];
         };
     };

@@ -1,3 +1,4 @@
 /* tslint:disable */
 /* eslint-disable */
+export * from './FetchApi.js';
 export * from './PackageApi.js';
