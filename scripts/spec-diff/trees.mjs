@@ -29,5 +29,9 @@ export function packageSurface(repo, ref, provider, dir) {
   execFileSync("node", [path.join(dir, "scripts", "generate.mjs"), provider], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
   const src = path.join(dir, "packages", provider, "src");
   const entries = ["index.ts", "sdk.ts"].map((f) => path.join(src, f)).filter(existsSync);
-  return surface(entries, { "@pkgapi/core": [path.join(dir, "packages", "core", "src", "index.ts")] });
+  const core = path.join(dir, "packages", "core", "src");
+  return surface(entries, {
+    "@pkgapi/core": [path.join(core, "index.ts")],
+    "@pkgapi/core/internal": [path.join(core, "internal", "index.ts")],
+  });
 }

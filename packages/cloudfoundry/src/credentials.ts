@@ -1,6 +1,6 @@
 /** Credentials for Cloud Foundry: UAA token refresh, and the session the `cf` CLI keeps. */
 import { InvalidParameterError, type TokenProvider } from "@pkgapi/core";
-import type { CloudFoundryClientOptions } from "./profile.js";
+import type { CloudFoundryClientOptions } from "./client.js";
 
 export interface UaaTokenOptions {
   /** The UAA server, e.g. `https://uaa.sys.example.com` (`cf curl /` names it under `links.uaa`). */

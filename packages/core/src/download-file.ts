@@ -1,6 +1,7 @@
 /** Node: a download written to a file (checked against a digest when one is known), or as a Node `Readable`. */
-import type { Download } from "./download.js";
+
 import { IntegrityError } from "./errors.js";
+import type { Download } from "./internal/download.js";
 
 export interface SaveOptions {
   /** The digest the bytes must have (hex); on a mismatch the file is not left behind. */

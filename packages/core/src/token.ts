@@ -1,6 +1,6 @@
 /** Credentials that can expire: a fixed token, or a function asked again when the API answers 401. */
 import { InvalidParameterError } from "./errors.js";
-import { requiredString } from "./params.js";
+import { requiredString } from "./internal/params.js";
 
 /**
  * Returns the token to send. `refresh` is true when the API has just refused the previous one

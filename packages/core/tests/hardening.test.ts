@@ -8,23 +8,8 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
-import {
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  download,
-  InvalidParameterError,
-  InvalidResponseError,
-  multipart,
-  type OpenedSource,
-  openapiClient,
-  openSource,
-  pollUntil,
-  Runtime,
-  rawBody,
-  sendUpload,
-  WaitTimeoutError,
-} from "../src/index.js";
+import { APIConnectionTimeoutError, APIError, APIUserAbortError, InvalidParameterError, InvalidResponseError, WaitTimeoutError } from "../src/index.js";
+import { download, multipart, type OpenedSource, openapiClient, openSource, pollUntil, Runtime, rawBody, sendUpload } from "../src/internal/index.js";
 import { capturingRuntime, TOKEN, testProfile } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -120,7 +105,7 @@ describe("leaks and hangs", () => {
     server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
     // The built package, as an app uses it; the fallback timer (60 s) would hold the process.
     const script = `
-      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
       const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1], maxRetries: 0 });
       const file = await openSource("file", new Uint8Array(10));
       const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 60_000 }).catch((e) => e);

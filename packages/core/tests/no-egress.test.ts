@@ -5,7 +5,8 @@ import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { takeViolations } from "../../../scripts/lib/no-egress.mjs";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { APIConnectionError, Runtime } from "../src/index.js";
+import { APIConnectionError } from "../src/index.js";
+import { Runtime } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 
 describe("the no-egress guard", () => {

@@ -2,7 +2,8 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
-import { AuthenticationError, InvalidParameterError, Runtime, rawBody, sendUpload, type TokenProvider } from "../src/index.js";
+import { AuthenticationError, InvalidParameterError, type TokenProvider } from "../src/index.js";
+import { Runtime, rawBody, sendUpload } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;

@@ -2,7 +2,8 @@
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
-import { InternalServerError, InvalidParameterError, multipart, openSource, rawBody, sendUpload } from "../src/index.js";
+import { InternalServerError, InvalidParameterError } from "../src/index.js";
+import { multipart, openSource, rawBody, sendUpload } from "../src/internal/index.js";
 import { capturingRuntime } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;

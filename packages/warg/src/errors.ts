@@ -1,4 +1,5 @@
-import { apiErrorGuard, PkgapiError } from "@pkgapi/core";
+import { PkgapiError } from "@pkgapi/core";
+import { apiErrorGuard } from "@pkgapi/core/internal";
 import type { components } from "./generated/schema.js";
 
 type RejectedRecord = components["schemas"]["RejectedRecord"];

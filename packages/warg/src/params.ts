@@ -1,5 +1,6 @@
 /** Checks of warg inputs, run before any request is sent. */
-import { InvalidParameterError, pathParam, stringParam } from "@pkgapi/core";
+import { InvalidParameterError } from "@pkgapi/core";
+import { pathParam, stringParam } from "@pkgapi/core/internal";
 import { fromBase64, toBase64 } from "./bytes.js";
 
 const ANY_HASH = { pattern: /^sha256:[a-f0-9]{64}$/, expected: "a sha256 id (`sha256:` and 64 lowercase hex digits)" };

@@ -1,25 +1,14 @@
-import { APIResource, callOptions, PkgapiError, type PollOptions, pollUntil, type RequestOptions } from "@pkgapi/core";
-import { guidParam } from "../filters.js";
+import type { RequestOptions } from "@pkgapi/core";
+import { APIResource, callOptions, type PollOptions, pollUntil } from "@pkgapi/core/internal";
+import { JobFailedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
+import { guidParam } from "../params.js";
 
 export type Job = components["schemas"]["Job"];
 export type JobState = components["schemas"]["JobState"];
 export type ErrorItem = components["schemas"]["ErrorItem"];
 
 const JOB = "/v3/jobs/{guid}" satisfies keyof paths;
-
-/** A job ended `FAILED`; `errors` are Cloud Controller's reasons (`{ code, title, detail }`). */
-export class JobFailedError extends PkgapiError {
-  readonly job: Job;
-  readonly errors: ErrorItem[];
-
-  constructor(job: Job) {
-    const [first] = job.errors;
-    super(`Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}`);
-    this.job = job;
-    this.errors = job.errors;
-  }
-}
 
 /** Cloud Controller's asynchronous jobs (`GET /v3/jobs/{guid}`). */
 export class Jobs extends APIResource<paths> {

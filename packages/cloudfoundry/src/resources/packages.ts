@@ -1,30 +1,32 @@
 import {
+  type Download,
+  InvalidParameterError,
+  Page,
+  PagePromise,
+  type Progress,
+  type RequestOptions,
+  type SavedFile,
+  saveDownload,
+  type UploadSource,
+} from "@pkgapi/core";
+import {
   APIResource,
   callOptions,
-  type Download,
   download,
   fillPath,
-  InvalidParameterError,
   integerParam,
   multipart,
   openSource,
-  Page,
-  PagePromise,
   type Part,
-  PkgapiError,
   type PollOptions,
-  type Progress,
   pollUntil,
-  type RequestOptions,
   rebaseLink,
-  type SavedFile,
-  saveDownload,
   sendUpload,
   trackProgress,
-  type UploadSource,
-} from "@pkgapi/core";
-import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../filters.js";
+} from "@pkgapi/core/internal";
+import { PackageFailedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
+import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../params.js";
 import { Jobs, PendingJob } from "./jobs.js";
 
 export type Package = components["schemas"]["Package"];
@@ -93,20 +95,6 @@ export class PackagePage extends Page<Package> {
   constructor(list: PackageList, loadNext?: () => Promise<PackagePage>) {
     super(list.resources, loadNext, list.pagination?.next?.href);
     this.pagination = list.pagination;
-  }
-}
-
-/** A package ended `FAILED` (packing or copying failed) or `EXPIRED` while it was awaited. */
-export class PackageFailedError extends PkgapiError {
-  readonly package: Package;
-  /** `data.error`: why packing or copying failed. */
-  readonly reason?: string;
-
-  constructor(pkg: Package) {
-    const reason = pkg.data.error ?? undefined;
-    super(pkg.state === "EXPIRED" ? `Package ${pkg.guid} expired: its bits were deleted` : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`);
-    this.package = pkg;
-    this.reason = reason;
   }
 }
 

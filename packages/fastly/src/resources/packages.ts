@@ -1,21 +1,7 @@
-import {
-  APIResource,
-  callOptions,
-  fillPath,
-  hashing,
-  IntegrityError,
-  integerParam,
-  multipart,
-  NotFoundError,
-  openSource,
-  type Progress,
-  pathParam,
-  type RequestOptions,
-  sendUpload,
-  trackProgress,
-  type UploadSource,
-} from "@pkgapi/core";
+import { IntegrityError, NotFoundError, type Progress, type RequestOptions, type UploadSource } from "@pkgapi/core";
+import { APIResource, callOptions, fillPath, hashing, multipart, openSource, sendUpload, trackProgress } from "@pkgapi/core/internal";
 import type { components, paths } from "../generated/schema.js";
+import { checkRef } from "../params.js";
 
 export type PackageResponse = components["schemas"]["PackageResponse"];
 export type PackageMetadata = components["schemas"]["PackageMetadata"];
@@ -103,14 +89,6 @@ export class Packages extends APIResource<paths> {
     }
     return { package: stored, skipped: false, sha512 };
   }
-}
-
-function checkRef(ref: PackageRef) {
-  if (typeof ref !== "object" || ref === null) throw new TypeError("Expected { serviceId, version }");
-  return {
-    service_id: pathParam("serviceId", ref.serviceId, { pattern: /^[A-Za-z0-9]+$/, expected: "an alphanumeric service id" }),
-    version_id: integerParam("version", ref.version, { min: 1 }),
-  };
 }
 
 function defaultName(file: UploadSource): string | undefined {

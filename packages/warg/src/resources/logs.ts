@@ -1,4 +1,5 @@
-import { APIResource, callOptions, InvalidParameterError, integerParam, type RequestOptions } from "@pkgapi/core";
+import { InvalidParameterError, type RequestOptions } from "@pkgapi/core";
+import { APIResource, callOptions, integerParam } from "@pkgapi/core/internal";
 import type { components, paths } from "../generated/schema.js";
 import { anyHash } from "../params.js";
 

@@ -1,4 +1,5 @@
-import { hashing, InvalidParameterError, NotFoundError, openSource, type Progress, type UploadSource } from "@pkgapi/core";
+import { InvalidParameterError, NotFoundError, type Progress, type UploadSource } from "@pkgapi/core";
+import { hashing, openSource } from "@pkgapi/core/internal";
 import { fromBase64 } from "../bytes.js";
 import { logIdFor, recordIdFor } from "../ids.js";
 import { SigningKey } from "../keys.js";

@@ -1,19 +1,16 @@
+import { InvalidParameterError, type Progress, type RequestOptions, type UploadSource } from "@pkgapi/core";
 import {
   APIResource,
   callOptions,
   hashing,
-  InvalidParameterError,
   openSource,
   type PollOptions,
-  type Progress,
   pollUntil,
-  type RequestOptions,
   rawBody,
   sendUpload,
   trackProgress,
-  type UploadSource,
   verifyingDigest,
-} from "@pkgapi/core";
+} from "@pkgapi/core/internal";
 import type { PathSerializer } from "openapi-fetch";
 import { MissingContentError, RecordRejectedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";

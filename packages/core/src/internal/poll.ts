@@ -1,5 +1,5 @@
 /** Poll until a resource settles: backoff between polls, an overall deadline, abortable. */
-import { APIUserAbortError, WaitTimeoutError } from "./errors.js";
+import { APIUserAbortError, WaitTimeoutError } from "../errors.js";
 import { sleep } from "./retry.js";
 import { anySignal } from "./runtime.js";
 

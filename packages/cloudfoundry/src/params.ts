@@ -1,5 +1,6 @@
 /** The list filters of Cloud Foundry packages: typed, checked, rendered to Cloud Controller's query syntax. */
-import { InvalidParameterError, integerParam, pathParam } from "@pkgapi/core";
+import { InvalidParameterError } from "@pkgapi/core";
+import { integerParam, pathParam } from "@pkgapi/core/internal";
 import type { components, operations } from "./generated/schema.js";
 
 export type PackageState = components["schemas"]["PackageState"];

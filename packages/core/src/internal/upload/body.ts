@@ -1,5 +1,5 @@
 /** Request bodies that are streamed, not held in memory. */
-import { IntegrityError } from "../errors.js";
+import { IntegrityError } from "../../errors.js";
 import type { OpenedSource } from "./source.js";
 
 export interface StreamBody {

@@ -1,5 +1,5 @@
 /** Everything a caller may hand over as a file, turned into one shape. */
-import { InvalidParameterError } from "../errors.js";
+import { InvalidParameterError } from "../../errors.js";
 
 /** A file path (Node), a Blob or File, bytes, or a readable stream (Node or web). */
 export type UploadSource = string | Blob | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream;

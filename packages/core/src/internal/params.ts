@@ -1,5 +1,5 @@
 /** Checks of caller input, run before any request is sent. */
-import { InvalidParameterError } from "./errors.js";
+import { InvalidParameterError } from "../errors.js";
 
 export interface PathParamRule {
   /** What a valid value looks like, e.g. /^sha256:[a-f0-9]{64}$/. */

@@ -15,11 +15,11 @@ import {
   InvalidResponseError,
   PkgapiError,
   type RateLimitInfo,
-} from "./errors.js";
+} from "../errors.js";
+import { type Token, TokenState } from "../token.js";
 import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { transportFetch } from "./proxy.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { type Token, TokenState } from "./token.js";
 
 /** Options every pkgapi client accepts. */
 export interface ClientOptions {
