@@ -30,6 +30,7 @@ export {
   type Token,
   type TokenContext,
   type TokenProvider,
+  type TransferOptions,
   type TypedAPIError,
   UnprocessableEntityError,
   type UploadSource,

@@ -395,7 +395,7 @@ describe("getJob 200", () => {
 describe("uploadPackageBits 200", () => {
   it("through every client, with `resources` as a plain text field and the zip", async () => {
     const progress: number[] = [];
-    const pkg = await facade.upload({ guid: GUID, bits: ZIP, resources: RESOURCES, onProgress: (p) => progress.push(p.loaded) });
+    const pkg = await facade.upload({ guid: GUID, bits: ZIP, resources: RESOURCES }, { onProgress: (p) => progress.push(p.loaded) });
     expect(pkg).toMatchObject({ ...packageShape, state: "PROCESSING_UPLOAD" });
     expect(progress.at(-1)).toBe(ZIP.length);
 

@@ -66,7 +66,7 @@ describe("packages.upload", () => {
     const { file, sha1: expected } = bigFile(size);
     const { server, uploads, lengths, client } = await fakeUploads();
     const progress: Array<{ loaded: number; total?: number }> = [];
-    const pkg = await client.packages.upload({ guid: GUID, bits: file, onProgress: (p) => progress.push(p) });
+    const pkg = await client.packages.upload({ guid: GUID, bits: file }, { onProgress: (p) => progress.push(p) });
 
     expect(pkg).toMatchObject({ guid: GUID, state: "PROCESSING_UPLOAD" });
     const [parts] = uploads;

@@ -65,7 +65,7 @@ describe("packages.waitUntilReady", () => {
 
   it("gives up with WaitTimeoutError when the package never settles", async () => {
     const { server, client } = await packageWalking(["PROCESSING_UPLOAD"]);
-    const error = await client.packages.waitUntilReady(GUID, { ...fast, timeout: 100 }).catch((e) => e);
+    const error = await client.packages.waitUntilReady(GUID, { ...fast, waitTimeout: 100 }).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastValue).toMatchObject({ state: "PROCESSING_UPLOAD" });
     expect(error.message).toBe(`Package ${GUID} did not settle within 100 ms`);
@@ -136,7 +136,7 @@ describe("jobs", () => {
   it("get() reads one state; a job that never settles ends in WaitTimeoutError; bad guids are refused before sending", async () => {
     const { server, client } = await jobWalking(["PROCESSING"]);
     expect(await client.jobs.get(JOB)).toMatchObject({ state: "PROCESSING" });
-    const error = await client.jobs.wait(JOB, { ...fast, timeout: 100 }).catch((e) => e);
+    const error = await client.jobs.wait(JOB, { ...fast, waitTimeout: 100 }).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastValue).toMatchObject({ state: "PROCESSING" });
     const sent = server.requests.length;

@@ -30,9 +30,9 @@ export {
 } from "./errors.js";
 export type { Download } from "./internal/download.js";
 export type { Logger, LogLevel } from "./internal/log.js";
-export type { ClientOptions, RequestOptions, ResponseInfo } from "./internal/runtime.js";
 export type { UploadSource } from "./internal/upload/source.js";
 export type { Progress } from "./internal/upload/transport.js";
+export type { ClientOptions, RequestOptions, ResponseInfo, TransferOptions } from "./options.js";
 export { Page, PagePromise } from "./pagination.js";
 export { withResponse } from "./response.js";
 export type { Token, TokenContext, TokenProvider } from "./token.js";

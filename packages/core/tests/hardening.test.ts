@@ -164,7 +164,7 @@ describe("waiters", () => {
       "Thing",
       (msLeft, signal) => runtime.send({ method: "GET", url: "/thing" }, { signal, timeout: msLeft }),
       () => false,
-      { timeout: 300 },
+      { waitTimeout: 300 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.message).toBe("Thing did not settle within 300 ms");
@@ -179,7 +179,7 @@ describe("waiters", () => {
       "Thing",
       () => runtime.send({ method: "GET", url: "/thing" }, { timeout: 20_000 }),
       () => false,
-      { timeout: 300 },
+      { waitTimeout: 300 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
   });

@@ -86,7 +86,7 @@ describe("pollUntil", () => {
       "job",
       async () => "PROCESSING",
       () => false,
-      { interval: 5, timeout: 30 },
+      { interval: 5, waitTimeout: 30 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastValue).toBe("PROCESSING");

@@ -23,6 +23,7 @@ export {
   type Token,
   type TokenContext,
   type TokenProvider,
+  type TransferOptions,
   type TypedAPIError,
   UnprocessableEntityError,
   type UploadSource,

@@ -59,7 +59,7 @@ describe("packages.upload", () => {
     const { server, uploads } = await fakeFastly();
     const client = createFastlyClient({ token, baseUrl: server.url });
     const progress: number[] = [];
-    const result = await client.packages.upload({ ...ref, file: tarball.path, onProgress: (p) => progress.push(p.loaded) });
+    const result = await client.packages.upload({ ...ref, file: tarball.path }, { onProgress: (p) => progress.push(p.loaded) });
     expect(Buffer.compare(uploads[0] as Buffer, tarball.bytes)).toBe(0);
     expect(result.sha512).toBe(sha512(tarball.bytes));
     expect(result.package.metadata?.hashsum).toBe(result.sha512);

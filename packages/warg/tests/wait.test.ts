@@ -76,7 +76,7 @@ describe("records.waitFor", () => {
 
   it("gives up with WaitTimeoutError when the record never settles", async () => {
     const { server, records } = await registry("processing");
-    const failure = await records.waitFor(ref, { ...fast, timeout: 300 }).catch((e) => e);
+    const failure = await records.waitFor(ref, { ...fast, waitTimeout: 300 }).catch((e) => e);
     expect(failure).toBeInstanceOf(WaitTimeoutError);
     expect(failure.lastValue).toEqual(states.processing);
     expect(failure.message).toContain(`Record ${ref.recordId} of log ${ref.logId}`);

@@ -1,5 +1,5 @@
 import type { RequestOptions } from "@pkgapi/core";
-import { APIResource, callOptions, type PollOptions, pollUntil } from "@pkgapi/core/internal";
+import { APIResource, type PollOptions, pollUntil } from "@pkgapi/core/internal";
 import { JobFailedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
 import { guidParam } from "../params.js";
@@ -13,8 +13,7 @@ const JOB = "/v3/jobs/{guid}" satisfies keyof paths;
 /** Cloud Controller's asynchronous jobs (`GET /v3/jobs/{guid}`). */
 export class Jobs extends APIResource<paths> {
   async get(guid: string, options?: RequestOptions): Promise<Job> {
-    const { data } = await this.api.GET(JOB, { params: { path: { guid: guidParam("guid", guid) } }, ...callOptions(this.runtime, options) });
-    return data as Job;
+    return this.data(this.api.GET(JOB, { params: { path: { guid: guidParam("guid", guid) } }, ...this.call(options) }));
   }
 
   /**

@@ -3,15 +3,14 @@ import {
   InvalidParameterError,
   Page,
   PagePromise,
-  type Progress,
   type RequestOptions,
   type SavedFile,
   saveDownload,
+  type TransferOptions,
   type UploadSource,
 } from "@pkgapi/core";
 import {
   APIResource,
-  callOptions,
   download,
   fillPath,
   integerParam,
@@ -85,7 +84,6 @@ export interface UploadParams {
   bits?: UploadSource;
   /** Files to take from the resource cache instead of the zip. */
   resources?: readonly ResourceMatch[];
-  onProgress?: (progress: Progress) => void;
 }
 
 /** One page of packages, with Cloud Foundry's pagination info (`total_results`, `next`, …). */
@@ -105,31 +103,29 @@ export class Packages extends APIResource<paths> {
   async create(params: CreateParams, options?: RequestOptions): Promise<Package> {
     const { type, appGuid, data, metadata } = params ?? ({} as CreateParams);
     const body = { type: checkType(type), relationships: appRelationship(appGuid), data: checkData(type, data), metadata };
-    const { data: created } = await this.api.POST(PACKAGES, { body, ...callOptions(this.runtime, options) });
-    return created as Package;
+    return this.data(this.api.POST(PACKAGES, { body, ...this.call(options) }));
   }
 
   /** Copies a package to another app: a bits copy starts `COPYING`; metadata is not copied. */
   async copy(params: CopyParams, options?: RequestOptions): Promise<Package> {
     const source_guid = guidParam("sourceGuid", params?.sourceGuid);
-    const { data } = await this.api.POST(PACKAGES, {
-      params: { query: { source_guid } },
-      body: { relationships: appRelationship(params.appGuid) },
-      ...callOptions(this.runtime, options),
-    });
-    return data as Package;
+    return this.data(
+      this.api.POST(PACKAGES, {
+        params: { query: { source_guid } },
+        body: { relationships: appRelationship(params.appGuid) },
+        ...this.call(options),
+      }),
+    );
   }
 
   async get(guid: string, options?: RequestOptions): Promise<Package> {
-    const { data } = await this.api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...callOptions(this.runtime, options) });
-    return data as Package;
+    return this.data(this.api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...this.call(options) }));
   }
 
   /** Merges labels and annotations; for docker packages, replaces the registry credentials. */
   async update(guid: string, params: UpdateParams, options?: RequestOptions): Promise<Package> {
     const path = { guid: guidParam("guid", guid) };
-    const { data } = await this.api.PATCH(PACKAGE, { params: { path }, body: params ?? {}, ...callOptions(this.runtime, options) });
-    return data as Package;
+    return this.data(this.api.PATCH(PACKAGE, { params: { path }, body: params ?? {}, ...this.call(options) }));
   }
 
   /**
@@ -138,7 +134,7 @@ export class Packages extends APIResource<paths> {
    */
   async delete(guid: string, options?: RequestOptions): Promise<PendingJob> {
     const path = { guid: guidParam("guid", guid) };
-    const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.runtime, options) });
+    const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...this.call(options) });
     const location = response.headers.get("location");
     const url = location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`) ? new URL(location, `${this.runtime.baseUrl}/`) : undefined;
     const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
@@ -156,8 +152,8 @@ export class Packages extends APIResource<paths> {
   list(filters: PackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
     return new PagePromise(async () => {
       const query = listQuery(filters, ALL_FILTERS, "list");
-      const { data, response } = await this.api.GET(PACKAGES, { params: { query }, ...callOptions(this.runtime, options) });
-      return this.#page(data as PackageList, response, options);
+      const { data, response } = await this.api.GET(PACKAGES, { params: { query }, ...this.call(options) });
+      return this.#page(data, response, options);
     });
   }
 
@@ -166,12 +162,12 @@ export class Packages extends APIResource<paths> {
     return new PagePromise(async () => {
       const path = { guid: guidParam("appGuid", appGuid) };
       const query = listQuery(filters, APP_FILTERS, "listForApp");
-      const { data, response } = await this.api.GET(APP_PACKAGES, { params: { path, query }, ...callOptions(this.runtime, options) });
-      return this.#page(data as PackageList, response, options);
+      const { data, response } = await this.api.GET(APP_PACKAGES, { params: { path, query }, ...this.call(options) });
+      return this.#page(data, response, options);
     });
   }
 
-  #page(list: PackageList, response: Response, options?: RequestOptions): PackagePage {
+  #page(list: PackageList | undefined, response: Response, options?: RequestOptions): PackagePage {
     if (!Array.isArray(list?.resources)) throw this.runtime.invalidResponse(response, "expected `resources` to be an array of packages");
     const next = list.pagination?.next?.href;
     return new PackagePage(list, next ? () => this.#nextPage(next, options) : undefined);
@@ -181,7 +177,7 @@ export class Packages extends APIResource<paths> {
   // every page comes from the API the client was configured with, whatever host the server names.
   async #nextPage(href: string, options?: RequestOptions): Promise<PackagePage> {
     const response = await this.runtime.send({ method: "GET", url: rebaseLink(this.runtime.baseUrl, href) }, options);
-    return this.#page((await response.json()) as PackageList, response, options);
+    return this.#page(await this.json(response, PACKAGES, "get"), response, options);
   }
 
   /**
@@ -189,7 +185,8 @@ export class Packages extends APIResource<paths> {
    * and/or `resources` (files the blobstore already holds). Answers the package in
    * `PROCESSING_UPLOAD`; `waitUntilReady` then reports how packing went.
    */
-  async upload(params: UploadParams, options: RequestOptions = {}): Promise<Package> {
+  async upload(params: UploadParams, options: TransferOptions = {}): Promise<Package> {
+    const { onProgress, ...requestOptions } = options;
     const guid = guidParam("guid", params?.guid);
     const resources = checkResources(params.resources);
     if (params.bits == null && resources.length === 0) throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
@@ -200,18 +197,18 @@ export class Packages extends APIResource<paths> {
     if (params.bits != null)
       parts.push({
         name: "bits",
-        file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), params.onProgress),
+        file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), onProgress),
         contentType: "application/zip",
       });
-    const response = await sendUpload(this.runtime, { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) }, options);
-    return (await response.json()) as Package;
+    const response = await sendUpload(this.runtime, { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) }, requestOptions);
+    return this.json(response, UPLOAD, "post");
   }
 
   /**
    * Downloads a `READY` bits package's zip as a stream. Follows Cloud Controller's redirect to
    * the blobstore without the token; also takes the zip when the API serves it itself.
    */
-  async download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
+  async download(guid: string, options: TransferOptions = {}): Promise<Download> {
     return download(this.runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
   }
 
@@ -220,11 +217,7 @@ export class Packages extends APIResource<paths> {
    * against the package's `data.checksum` (SHA-256 or SHA-1; one extra GET) unless `verify` is
    * false; it is written to `<path>.partial` and renamed once complete and verified.
    */
-  async downloadToFile(
-    guid: string,
-    path: string,
-    options: RequestOptions & { onProgress?: (progress: Progress) => void; verify?: boolean } = {},
-  ): Promise<SavedFile> {
+  async downloadToFile(guid: string, path: string, options: TransferOptions & { verify?: boolean } = {}): Promise<SavedFile> {
     const id = guidParam("guid", guid);
     if (typeof path !== "string" || !path) throw new InvalidParameterError("path", "must be a file path");
     const { verify = true, ...downloadOptions } = options;

@@ -59,11 +59,17 @@ function truncate(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
 
-/** Fills `{name}` placeholders of a spec path template with percent-encoded values. */
-export function fillPath(template: string, values: Record<string, string | number>): string {
+/**
+ * The one path builder (facades, raw clients, uploads, downloads): fills the `{name}`
+ * placeholders of a spec path template, each value percent-encoded within its segment and a
+ * `.` or `..` refused. `:` and `@` stay as they are (RFC 3986 allows them in a segment; warg's
+ * `sha256:` ids are sent that way, as warg-client does).
+ */
+export function fillPath(template: string, values: Record<string, unknown> | undefined): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new InvalidParameterError(name, "is required");
-    return encodeURIComponent(String(value));
+    const value = values?.[name];
+    if (value === undefined || value === null) throw new InvalidParameterError(name, "is required");
+    refuseDotSegment(name, value);
+    return encodeURIComponent(String(value)).replace(/%3A/g, ":").replace(/%40/g, "@");
   });
 }

@@ -4,7 +4,6 @@
  * The generated clients plug in through `runtime.fetch()`, a drop-in `fetch`.
  */
 
-import type { Dispatcher } from "undici";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -16,59 +15,11 @@ import {
   PkgapiError,
   type RateLimitInfo,
 } from "../errors.js";
+import type { ClientOptions, RequestOptions } from "../options.js";
 import { type Token, TokenState } from "../token.js";
-import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
+import { type Logger, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { transportFetch } from "./proxy.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-
-/** Options every pkgapi client accepts. */
-export interface ClientOptions {
-  /** The API's base URL; each provider has a default. */
-  baseUrl?: string;
-  /**
-   * Milliseconds one attempt may take, response body included. Default 60 000. A streamed body
-   * (a download) may take longer as a whole, but never waits more than this for its next chunk.
-   */
-  timeout?: number;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
-  /** The longest server-requested wait (Retry-After) honoured, in ms. Default 60 000. */
-  maxRetryAfter?: number;
-  /** A fetch implementation (proxies, mTLS, tests); it carries every request, uploads and downloads too. Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
-  /**
-   * Node: an undici `Dispatcher` (`ProxyAgent`, an `Agent` with TLS options, …) for every request.
-   * Without it (and without `fetch`), HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
-   */
-  dispatcher?: Dispatcher;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Appended to pkgapi's own User-Agent. */
-  userAgent?: string;
-  /** Where log lines go. Default `console`. */
-  logger?: Logger;
-  /** Default `warn`, or the `PKGAPI_LOG` environment variable. */
-  logLevel?: LogLevel;
-}
-
-/** Options of a single call. */
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeout?: number;
-  maxRetries?: number;
-  headers?: Record<string, string>;
-  /** Called with the status, headers and final URL of the successful answer (request ids, rate limits, ETags); see `withResponse`. */
-  onResponse?: (response: ResponseInfo) => void;
-}
-
-/** The HTTP answer behind a successful call. */
-export interface ResponseInfo {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  /** The URL that answered (after redirects). */
-  url: string;
-}
 
 /** What a provider tells the runtime about its API. */
 export interface ProviderProfile {

@@ -1,5 +1,5 @@
 import { InvalidParameterError, type RequestOptions } from "@pkgapi/core";
-import { APIResource, callOptions, integerParam } from "@pkgapi/core/internal";
+import { APIResource, integerParam } from "@pkgapi/core/internal";
 import type { components, paths } from "../generated/schema.js";
 import { anyHash } from "../params.js";
 
@@ -13,15 +13,13 @@ export type PublishedRecordEnvelope = Schemas["PublishedRecordEnvelope"];
 export class Logs extends APIResource<paths> {
   /** The latest checkpoint; its `contents.logLength` is what `fetch` reads up to. */
   async checkpoint(options?: RequestOptions): Promise<SignedCheckpoint> {
-    const { data } = await this.api.GET("/fetch/checkpoint", callOptions(this.runtime, options));
-    return data as SignedCheckpoint;
+    return this.data(this.api.GET("/fetch/checkpoint", this.call(options)));
   }
 
   /** One page of published records of the given logs (log id → last fetch token or null). */
   async fetch(params: FetchLogsParams, options?: RequestOptions): Promise<FetchLogsResponse> {
     const body = checkFetch(params);
-    const { data } = await this.api.POST("/fetch/logs", { body, ...callOptions(this.runtime, options) });
-    return data as FetchLogsResponse;
+    return this.data(this.api.POST("/fetch/logs", { body, ...this.call(options) }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { InvalidParameterError, NotFoundError, type Progress, type UploadSource } from "@pkgapi/core";
+import { InvalidParameterError, NotFoundError, type UploadSource } from "@pkgapi/core";
 import { hashing, openSource } from "@pkgapi/core/internal";
 import { fromBase64 } from "../bytes.js";
 import { logIdFor, recordIdFor } from "../ids.js";
@@ -6,7 +6,7 @@ import { SigningKey } from "../keys.js";
 import { anyHash, packageName } from "../params.js";
 import { type DecodedRecord, decodeRecord, type PackageEntry, semverParam, signRecord } from "../record.js";
 import type { Logs } from "./logs.js";
-import type { PublishedRecord, Records, WaitOptions } from "./records.js";
+import type { PublishedRecord, Records, UploadOptions, WaitOptions } from "./records.js";
 
 /** A published record of a package log, decoded. */
 export interface LogRecord extends DecodedRecord {
@@ -29,11 +29,8 @@ export interface PublishReleaseParams {
   digest?: string;
   /** The key to sign with: a `SigningKey`, or warg's private-key text `ecdsa-p256:<base64>`. */
   signingKey: SigningKey | string;
-  /** Upload progress of the content. */
-  onProgress?: (progress: Progress & { digest: string }) => void;
   /** How to wait until the record is published (default: up to 5 minutes). */
   wait?: Omit<WaitOptions, "allowSourcing">;
-  signal?: AbortSignal;
 }
 
 export interface PublishedRelease extends PublishedRecord {
@@ -92,13 +89,13 @@ export class Packages {
    * otherwise), publishes it, uploads the content the registry lacks, and waits until the record
    * is published. Every input is checked before the first request. Uploads need Node.
    */
-  async publishRelease(params: PublishReleaseParams): Promise<PublishedRelease> {
+  async publishRelease(params: PublishReleaseParams, options: UploadOptions = {}): Promise<PublishedRelease> {
     if (typeof params !== "object" || params === null) throw new TypeError("Expected { name, version, content, signingKey }");
     const name = packageName("name", params.name);
     const version = semverParam("version", params.version);
     const signingKey = await signingKeyParam(params.signingKey);
     const digest = await contentDigest(params.content, params.digest);
-    const { signal } = params;
+    const { signal, onProgress } = options;
 
     const logId = await logIdFor(name);
     const head = (await this.log(name, { signal })).at(-1);
@@ -110,7 +107,7 @@ export class Packages {
 
     const accepted = await this.records.publish({ packageName: name, record: signed.record }, { signal });
     if (accepted.state === "sourcing") {
-      await this.records.uploadMissingContent(accepted, { [digest]: params.content }, { onProgress: params.onProgress, signal });
+      await this.records.uploadMissingContent(accepted, { [digest]: params.content }, { onProgress, signal });
     }
     const published = await this.records.waitFor({ logId, recordId: accepted.recordId }, { ...params.wait, signal: params.wait?.signal ?? signal });
     return { ...published, logId, version, digest, initialized: !head };

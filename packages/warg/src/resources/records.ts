@@ -1,17 +1,5 @@
 import { InvalidParameterError, type Progress, type RequestOptions, type UploadSource } from "@pkgapi/core";
-import {
-  APIResource,
-  callOptions,
-  hashing,
-  openSource,
-  type PollOptions,
-  pollUntil,
-  rawBody,
-  sendUpload,
-  trackProgress,
-  verifyingDigest,
-} from "@pkgapi/core/internal";
-import type { PathSerializer } from "openapi-fetch";
+import { APIResource, hashing, openSource, type PollOptions, pollUntil, rawBody, sendUpload, trackProgress, verifyingDigest } from "@pkgapi/core/internal";
 import { MissingContentError, RecordRejectedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
 import { logIdFor } from "../ids.js";
@@ -30,10 +18,6 @@ export type ContentSource = Schemas["ContentSource"];
 const RECORD_PATH = "/package/{logId}/record/{recordId}" satisfies keyof paths;
 const PUBLISH_PATH = "/package/{logId}/record" satisfies keyof paths;
 const UPLOAD_HEADERS = new Set(["authorization", "content-type"]);
-
-// The ids are validated (`sha256:<hex>`), so they need no encoding. Sending the `:` as is, as
-// warg-client does, also suits registries that refuse `%3A`.
-const rawIds: PathSerializer = (path, params) => path.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 
 export interface RecordRef {
   /** The package log id, `sha256:<hex>` (see `logIdFor`). */
@@ -76,8 +60,7 @@ export class Records extends APIResource<paths> {
   /** A record of a package log and its state. */
   async get(ref: RecordRef, options?: RequestOptions): Promise<PackageRecord> {
     const path = checkRef(ref);
-    const { data } = await this.api.GET(RECORD_PATH, { params: { path }, pathSerializer: rawIds, ...callOptions(this.runtime, options) });
-    return data as PackageRecord;
+    return this.data(this.api.GET(RECORD_PATH, { params: { path }, ...this.call(options) }));
   }
 
   /**
@@ -87,8 +70,7 @@ export class Records extends APIResource<paths> {
   async publish(params: PublishParams, options?: RequestOptions): Promise<PackageRecord> {
     const body = checkPublish(params);
     const path = { logId: await logIdFor(body.packageName) };
-    const { data } = await this.api.POST(PUBLISH_PATH, { params: { path }, body, pathSerializer: rawIds, ...callOptions(this.runtime, options) });
-    return data as PackageRecord;
+    return this.data(this.api.POST(PUBLISH_PATH, { params: { path }, body, ...this.call(options) }));
   }
 
   /**
@@ -99,17 +81,16 @@ export class Records extends APIResource<paths> {
   async waitFor(ref: RecordRef, options: WaitOptions = {}): Promise<PublishedRecord> {
     const { allowSourcing = false, ...poll } = options;
     const { logId, recordId } = checkRef(ref);
-    const record = await pollUntil(
+    return pollUntil(
       `Record ${recordId} of log ${logId}`,
       (msLeft, signal) => this.get(ref, { signal, timeout: msLeft }),
-      (value) => {
+      (value): value is PublishedRecord => {
         if (value.state === "rejected") throw new RecordRejectedError(value);
         if (value.state === "sourcing" && !allowSourcing) throw new MissingContentError(value);
         return value.state === "published";
       },
       poll,
     );
-    return record as PublishedRecord; // settles on `published` only
   }
 
   /**

@@ -91,7 +91,7 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
 
     // Then two releases in one call each: head lookup, sign, publish, upload, wait.
     const progress: unknown[] = [];
-    const first = await warg.packages.publishRelease({ name, version: "1.0.0", content: v1, signingKey: key, onProgress: (p) => progress.push(p), wait });
+    const first = await warg.packages.publishRelease({ name, version: "1.0.0", content: v1, signingKey: key, wait }, { onProgress: (p) => progress.push(p) });
     expect(first).toMatchObject({ state: "published", logId, version: "1.0.0", digest: sha256(v1), initialized: false });
     expect(progress.at(-1)).toEqual({ digest: sha256(v1), loaded: v1.byteLength, total: v1.byteLength });
     const second = await warg.packages.publishRelease({ name, version: "1.1.0", content: v2, signingKey: key, wait });

@@ -1,4 +1,5 @@
-import type { RequestOptions, Runtime } from "../runtime.js";
+import type { RequestOptions } from "../../options.js";
+import type { Runtime } from "../runtime.js";
 import type { StreamBody } from "./body.js";
 import { type UploadTransportOptions, uploadTransport } from "./transport.js";
 
