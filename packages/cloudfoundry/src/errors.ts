@@ -14,12 +14,13 @@ export const isCloudFoundryError = apiErrorGuard<CloudFoundryErrorBody>((body) =
 
 /** A job ended `FAILED`; `errors` are Cloud Controller's reasons (`{ code, title, detail }`). */
 export class JobFailedError extends PkgapiError {
+  static override readonly kind: string = "JobFailedError";
   readonly job: Job;
   readonly errors: ErrorItem[];
 
-  constructor(job: Job) {
+  constructor({ job }: { job: Job }) {
     const [first] = job.errors;
-    super(`Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}`);
+    super({ message: `Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}` });
     this.job = job;
     this.errors = job.errors;
   }
@@ -27,13 +28,16 @@ export class JobFailedError extends PkgapiError {
 
 /** A package ended `FAILED` (packing or copying failed) or `EXPIRED` while it was awaited. */
 export class PackageFailedError extends PkgapiError {
+  static override readonly kind: string = "PackageFailedError";
   readonly package: Package;
   /** `data.error`: why packing or copying failed. */
   readonly reason?: string;
 
-  constructor(pkg: Package) {
+  constructor({ package: pkg }: { package: Package }) {
     const reason = pkg.data.error ?? undefined;
-    super(pkg.state === "EXPIRED" ? `Package ${pkg.guid} expired: its bits were deleted` : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`);
+    const message =
+      pkg.state === "EXPIRED" ? `Package ${pkg.guid} expired: its bits were deleted` : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`;
+    super({ message });
     this.package = pkg;
     this.reason = reason;
   }

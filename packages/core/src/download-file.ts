@@ -39,7 +39,12 @@ export async function saveDownload(download: Download, path: string, options: Sa
     const digest = hash?.digest("hex");
     const expected = options.integrity?.expected.toLowerCase();
     if (digest !== undefined && digest !== expected) {
-      throw new IntegrityError(options.integrity?.algorithm ?? "", expected ?? "", digest, `Download from ${download.url} (not saved to ${path})`);
+      throw new IntegrityError({
+        algorithm: options.integrity?.algorithm ?? "",
+        expected: expected ?? "",
+        actual: digest,
+        what: `Download from ${download.url} (not saved to ${path})`,
+      });
     }
     await fs.rename(partial, path);
     return { path, bytes, digest };

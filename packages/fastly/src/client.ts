@@ -29,7 +29,7 @@ export function createFastlyClient(options: FastlyClientOptions = {}): FastlyCli
 /** The runtime every Fastly client (facade, raw, SDK) runs on. */
 export function fastlyRuntime(options: FastlyClientOptions = {}): Runtime {
   const { token = envToken(), ...rest } = options ?? {};
-  if (token === undefined) throw new InvalidParameterError("token", "is required: pass `token` or set FASTLY_API_TOKEN");
+  if (token === undefined) throw new InvalidParameterError({ param: "token", problem: "is required: pass `token` or set FASTLY_API_TOKEN" });
   return new Runtime(fastlyProfile, rest, tokenParam("token", token));
 }
 

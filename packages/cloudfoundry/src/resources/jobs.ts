@@ -26,7 +26,7 @@ export class Jobs extends APIResource<paths> {
       `Job ${id}`,
       (msLeft) => this.get(id, { signal: options.signal, timeout: msLeft }),
       (job) => {
-        if (job.state === "FAILED") throw new JobFailedError(job);
+        if (job.state === "FAILED") throw new JobFailedError({ job });
         return job.state === "COMPLETE";
       },
       options,

@@ -189,7 +189,8 @@ export class Packages extends APIResource<paths> {
     const { onProgress, ...requestOptions } = options;
     const guid = guidParam("guid", params?.guid);
     const resources = checkResources(params.resources);
-    if (params.bits == null && resources.length === 0) throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
+    if (params.bits == null && resources.length === 0)
+      throw new InvalidParameterError({ param: "bits", problem: "is required unless `resources` lists at least one file" });
     // The order of the cf CLI: the `resources` text field (JSON) first, then the zip, streamed
     // from its source (the generated SDK would need the whole zip in a Blob).
     const parts: Part[] = [];
@@ -219,7 +220,7 @@ export class Packages extends APIResource<paths> {
    */
   async downloadToFile(guid: string, path: string, options: TransferOptions & { verify?: boolean } = {}): Promise<SavedFile> {
     const id = guidParam("guid", guid);
-    if (typeof path !== "string" || !path) throw new InvalidParameterError("path", "must be a file path");
+    if (typeof path !== "string" || !path) throw new InvalidParameterError({ param: "path", problem: "must be a file path" });
     const { verify = true, ...downloadOptions } = options;
     const checksum = verify ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data.checksum : undefined;
     const algorithm = checksum?.type === "sha256" || checksum?.type === "sha1" ? checksum.type : undefined;
@@ -237,7 +238,7 @@ export class Packages extends APIResource<paths> {
       `Package ${id}`,
       (msLeft, signal) => this.get(id, { signal, timeout: msLeft }),
       (pkg) => {
-        if (pkg.state === "FAILED" || pkg.state === "EXPIRED") throw new PackageFailedError(pkg);
+        if (pkg.state === "FAILED" || pkg.state === "EXPIRED") throw new PackageFailedError({ package: pkg });
         return pkg.state === "READY";
       },
       options,
@@ -250,43 +251,49 @@ function appRelationship(appGuid: unknown) {
 }
 
 function checkType(type: unknown): PackageType {
-  if (type !== "bits" && type !== "docker") throw new InvalidParameterError("type", `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}`);
+  if (type !== "bits" && type !== "docker")
+    throw new InvalidParameterError({ param: "type", problem: `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}` });
   return type;
 }
 
 function checkData(type: PackageType, data: unknown) {
   if (type === "bits") {
     // Cloud Controller answers 422 to any key in a bits package's data.
-    if (data != null && (typeof data !== "object" || Object.keys(data).length)) throw new InvalidParameterError("data", "must be left out for a bits package");
+    if (data != null && (typeof data !== "object" || Object.keys(data).length))
+      throw new InvalidParameterError({ param: "data", problem: "must be left out for a bits package" });
     return undefined;
   }
   const { image } = (data ?? {}) as Partial<DockerData>;
-  if (typeof image !== "string" || !image.trim()) throw new InvalidParameterError("data.image", "is required for a docker package");
+  if (typeof image !== "string" || !image.trim()) throw new InvalidParameterError({ param: "data.image", problem: "is required for a docker package" });
   return data as DockerData;
 }
 
 function checkResources(resources: unknown): ResourceMatch[] {
   if (resources === undefined) return [];
-  if (!Array.isArray(resources)) throw new InvalidParameterError("resources", "must be an array of { checksum: { value }, size_in_bytes, path, mode? }");
+  if (!Array.isArray(resources))
+    throw new InvalidParameterError({ param: "resources", problem: "must be an array of { checksum: { value }, size_in_bytes, path, mode? }" });
   return resources.map((resource, i) => checkResource(`resources[${i}]`, resource));
 }
 
 // Cloud Controller checks these only later, failing the whole package; check them before sending.
 function checkResource(name: string, resource: unknown): ResourceMatch {
-  if (typeof resource !== "object" || resource === null) throw new InvalidParameterError(name, "must be an object");
+  if (typeof resource !== "object" || resource === null) throw new InvalidParameterError({ param: name, problem: "must be an object" });
   const { checksum, size_in_bytes, path, mode } = resource as Partial<ResourceMatch>;
   const sha1 = checksum?.value;
   if (typeof sha1 !== "string" || !/^[0-9a-f]{40}$/.test(sha1))
-    throw new InvalidParameterError(`${name}.checksum.value`, "must be a SHA-1: 40 lowercase hex digits");
+    throw new InvalidParameterError({ param: `${name}.checksum.value`, problem: "must be a SHA-1: 40 lowercase hex digits" });
   const size = integerParam(`${name}.size_in_bytes`, size_in_bytes, { min: 0 });
   if (typeof path !== "string" || !path || path.includes("\0") || /^([/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes("..")) {
-    throw new InvalidParameterError(`${name}.path`, `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`);
+    throw new InvalidParameterError({
+      param: `${name}.path`,
+      problem: `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`,
+    });
   }
   if (mode !== undefined && (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)) {
-    throw new InvalidParameterError(
-      `${name}.mode`,
-      `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`,
-    );
+    throw new InvalidParameterError({
+      param: `${name}.mode`,
+      problem: `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`,
+    });
   }
   return { checksum: { value: sha1 }, size_in_bytes: size, path, ...(mode === undefined ? {} : { mode }) };
 }

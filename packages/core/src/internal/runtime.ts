@@ -95,7 +95,10 @@ export class Runtime {
     const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
     const parsed = baseUrl && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
-      throw new InvalidParameterError("baseUrl", `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`);
+      throw new InvalidParameterError({
+        param: "baseUrl",
+        problem: `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`,
+      });
     }
     this.baseUrl = parsed.href.replace(/\/+$/, "");
     this.origin = parsed.origin;
@@ -130,7 +133,7 @@ export class Runtime {
   /** An `InvalidResponseError` for a 2xx answer whose shape the facade cannot use, without echoes of the token. */
   invalidResponse(response: Response, problem: string, method = "GET"): InvalidResponseError {
     const request = { method, url: this.redact(response.url) };
-    return new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), request, this.redact(problem));
+    return new InvalidResponseError({ status: response.status, headers: this.#redactedHeaders(response.headers), request, problem: this.redact(problem) });
   }
 
   /** Removes the token from text that is about to leave the client (messages, bodies). */
@@ -189,9 +192,11 @@ export class Runtime {
           response = idleTimeout(response, url, timeout, timer, options.signal, info);
         }
       } catch (error) {
-        if (options.signal?.aborted) throw new APIUserAbortError(info);
+        if (options.signal?.aborted) throw new APIUserAbortError({ request: info });
         if (error instanceof PkgapiError) throw error;
-        const failure = timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error);
+        const failure = timer.signal.aborted
+          ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
+          : new APIConnectionError({ request: info, cause: error });
         const safe = (idempotent && (req.replayable !== false || !bodySent)) || failedBeforeSending(error);
         if (attempt < maxRetries && safe && !(bodySent && req.replayable === false)) {
           await this.#wait(backoffMs(attempt), `${failure.message}`, options.signal, info);
@@ -204,17 +209,16 @@ export class Runtime {
       this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
 
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
-        if (++redirects > MAX_REDIRECTS) throw new APIConnectionError(info, undefined, `Too many redirects (${info.method} ${info.url})`);
+        if (++redirects > MAX_REDIRECTS) throw new APIConnectionError({ request: info, message: `Too many redirects (${info.method} ${info.url})` });
         const next = new URL(response.headers.get("location") as string, url).href;
         // 303, and 301/302 after a POST, turn into a body-less GET (as browsers do).
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST")) {
           current = { method: "GET", body: undefined };
         } else if (current.body && req.replayable === false) {
-          throw new APIConnectionError(
-            info,
-            undefined,
-            `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`,
-          );
+          throw new APIConnectionError({
+            request: info,
+            message: `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`,
+          });
         }
         await response.body?.cancel();
         url = next;
@@ -298,7 +302,7 @@ export class Runtime {
     try {
       await sleep(ms, signal);
     } catch {
-      throw new APIUserAbortError(info);
+      throw new APIUserAbortError({ request: info });
     }
   }
 
@@ -336,7 +340,8 @@ export class Runtime {
     if (NULL_BODY.has(response.status)) return withUrl(new Response(null, init), info.url);
     const body = await response.arrayBuffer();
     if (!response.ok || !sent.get("accept")?.includes("application/json")) return withUrl(new Response(body, init), info.url);
-    const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
+    const invalid = (problem: string) =>
+      new InvalidResponseError({ status: response.status, headers: this.#redactedHeaders(response.headers), request: info, problem: this.redact(problem) });
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
     if (!body.byteLength) {
@@ -382,7 +387,7 @@ function checkLimits(options: { timeout?: unknown; maxRetries?: unknown; maxRetr
     const whole = name === "maxRetries";
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
       const shown = typeof value === "number" || value === null ? String(value) : typeof value;
-      throw new InvalidParameterError(name, `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`);
+      throw new InvalidParameterError({ param: name, problem: `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}` });
     }
   }
 }
@@ -411,8 +416,13 @@ function idleTimeout(
           if (done) controller.close();
           else controller.enqueue(value);
         } catch (error) {
-          if (signal?.aborted) controller.error(new APIUserAbortError(info));
-          else controller.error(timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error));
+          if (signal?.aborted) controller.error(new APIUserAbortError({ request: info }));
+          else
+            controller.error(
+              timer.signal.aborted
+                ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
+                : new APIConnectionError({ request: info, cause: error }),
+            );
         } finally {
           clearTimeout(id);
         }

@@ -79,12 +79,12 @@ export class Packages extends APIResource<paths> {
     const sha512 = file.digest();
     const hashsum = stored.metadata?.hashsum;
     if (sha512 && hashsum && hashsum.toLowerCase() !== sha512) {
-      throw new IntegrityError(
-        "sha512",
-        sha512,
-        hashsum,
-        `Fastly stored a different package than was sent (service ${params.serviceId} version ${params.version})`,
-      );
+      throw new IntegrityError({
+        algorithm: "sha512",
+        expected: sha512,
+        actual: hashsum,
+        what: `Fastly stored a different package than was sent (service ${params.serviceId} version ${params.version})`,
+      });
     }
     return { package: stored, skipped: false, sha512 };
   }

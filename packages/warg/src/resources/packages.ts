@@ -117,7 +117,7 @@ export class Packages {
 async function signingKeyParam(value: unknown): Promise<SigningKey> {
   if (value instanceof SigningKey) return value;
   if (typeof value === "string") return SigningKey.import(value, "signingKey");
-  throw new InvalidParameterError("signingKey", "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`");
+  throw new InvalidParameterError({ param: "signingKey", problem: "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`" });
 }
 
 /** The `sha256:<hex>` of the content, checked against `expected` when given; before any request. */
@@ -126,14 +126,14 @@ async function contentDigest(content: UploadSource, expected: string | undefined
   const file = await hashing(await openSource("content", content), "sha256");
   if (!file.replayable) {
     // A stream can be read once, for the upload; its digest is checked while it streams.
-    if (expected === undefined) throw new InvalidParameterError("content", "is a stream: pass `digest` too, or a path, Blob or bytes");
+    if (expected === undefined) throw new InvalidParameterError({ param: "content", problem: "is a stream: pass `digest` too, or a path, Blob or bytes" });
     return expected;
   }
   for await (const _ of file.chunks());
   const hex = file.digest();
-  if (hex === undefined) throw new InvalidParameterError("content", "cannot be hashed on this platform: pass `digest` too");
+  if (hex === undefined) throw new InvalidParameterError({ param: "content", problem: "cannot be hashed on this platform: pass `digest` too" });
   const actual = `sha256:${hex}`;
   if (expected !== undefined && actual !== expected)
-    throw new InvalidParameterError("content", `does not match \`digest\`: its sha256 is ${actual}, not ${expected}`);
+    throw new InvalidParameterError({ param: "content", problem: `does not match \`digest\`: its sha256 is ${actual}, not ${expected}` });
   return actual;
 }

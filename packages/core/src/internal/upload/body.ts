@@ -76,7 +76,7 @@ export function verifyingDigest(file: Hashing, algorithm: string, expected: stri
         held = chunk;
       }
       const actual = file.digest();
-      if (actual !== expected) throw new IntegrityError(algorithm, expected, actual ?? "(none)", label);
+      if (actual !== expected) throw new IntegrityError({ algorithm, expected, actual: actual ?? "(none)", what: label });
       if (held) yield held;
     },
   };
