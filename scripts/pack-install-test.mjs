@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startPrism } from "@pkgapi/testing/prism";
 import { packages, providers, root, specPath } from "./lib/paths.mjs";
-import { startPrism } from "./lib/prism.mjs";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "pkgapi-consumer-"));
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: scratch, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...options });

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inspect } from "node:util";
+import { localServer, readBody } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import { AuthenticationError, createCloudFoundryClient, fromCfConfig, InvalidParameterError, uaaTokenProvider } from "../src/index.js";
 import { cfPackage, GUID, json } from "./helpers.js";
 

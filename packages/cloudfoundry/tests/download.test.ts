@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient, IntegrityError, nodeReadable, PermissionDeniedError, UnprocessableEntityError } from "../src/index.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 

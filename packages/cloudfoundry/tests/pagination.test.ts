@@ -1,6 +1,7 @@
 // list and listForApp against local node:http servers: pages, `next.href`, filters on the wire.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient, InvalidResponseError } from "../src/index.js";
 import { APP, cfPackage, json, TOKEN } from "./helpers.js";
 

@@ -1,6 +1,7 @@
 // Raw responses on success: every facade call can hand back the HTTP answer with its data.
+
+import { localServer, readBody } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient, withResponse } from "../src/index.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 

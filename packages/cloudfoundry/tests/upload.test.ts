@@ -4,11 +4,11 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { localServer, type ReceivedPart, receiveMultipart } from "@pkgapi/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
-import { cfPackage, GUID, json, type ReceivedPart, receiveMultipart, TOKEN } from "./helpers.js";
+import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -102,7 +102,7 @@ describe("packages.upload", () => {
     const [alone, both] = uploads;
     expect(alone).toHaveLength(1);
     expect(alone?.[0]?.head).toBe('Content-Disposition: form-data; name="resources"');
-    expect(JSON.parse(alone?.[0]?.start.toString() ?? "")).toEqual([
+    expect(JSON.parse(alone?.[0]?.data.toString() ?? "")).toEqual([
       { checksum: { value: sha1("cached file") }, size_in_bytes: 11, path: "app/lib/server.js", mode: "644" },
       { checksum: { value: sha1("cached file") }, size_in_bytes: 0, path: "public/index.html" },
     ]);
@@ -118,7 +118,7 @@ describe("packages.upload", () => {
     const [part] = uploads[0] ?? [];
     expect(uploads[0]).toHaveLength(1);
     expect(part?.head).toBe('Content-Disposition: form-data; name="resources"');
-    expect(part?.start.toString()).toBe(text);
+    expect(part?.data.toString()).toBe(text);
   });
 
   it("refuses bad input before sending anything, naming the parameter", async () => {

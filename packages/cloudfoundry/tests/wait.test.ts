@@ -1,6 +1,7 @@
 // packages.waitUntilReady against a local server whose packages change state as they are polled.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import {
   APIUserAbortError,
   createCloudFoundryClient,

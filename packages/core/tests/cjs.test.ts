@@ -1,7 +1,7 @@
 // The CJS build works on its own: its openapi-fetch interop, its runtime, its error classes.
 import { createRequire } from "node:module";
+import { localServer } from "@pkgapi/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import type * as Core from "../src/index.js";
 import { NotFoundError } from "../src/index.js";
 import type * as Internal from "../src/internal/index.js";

@@ -1,8 +1,8 @@
 // The fault suite: a real node:http server misbehaves in every way we know; the runtime must
 // retry where safe, raise the right typed error otherwise, never hang, and never leak the token.
 import { inspect } from "node:util";
+import { localServer, readBody } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,

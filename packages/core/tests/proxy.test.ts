@@ -4,9 +4,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { forwardProxy, localServer, readBody } from "@pkgapi/testing";
 import { ProxyAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { forwardProxy, localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import { download, multipart, openSource, Runtime, sendUpload } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 

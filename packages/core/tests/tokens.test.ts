@@ -1,7 +1,7 @@
 // Expiring tokens: a token function is asked once for a fresh token when a real server answers 401.
 import { inspect } from "node:util";
+import { localServer, readBody } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import { AuthenticationError, InvalidParameterError, type TokenProvider } from "../src/index.js";
 import { Runtime, rawBody, sendUpload } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";

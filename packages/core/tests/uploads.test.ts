@@ -1,7 +1,7 @@
 // Streaming uploads against a real node:http server: exact bytes, progress, retry rules.
 import { Readable } from "node:stream";
+import { localServer, parseMultipart, readBody } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
 import { InternalServerError, InvalidParameterError } from "../src/index.js";
 import { multipart, openSource, rawBody, sendUpload } from "../src/internal/index.js";
 import { capturingRuntime } from "./helpers.js";

@@ -1,6 +1,7 @@
 // The generated SDK (typescript-fetch 7.x) on the pkgapi runtime, against a real local node:http server.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { APIUserAbortError, AuthenticationError } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
 

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { inspect } from "node:util";
+import { buildTarGz, callWithBadInput, localServer, parseMultipart, readBody } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildTarGz, callWithBadInput, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
 import {
   APIUserAbortError,
   AuthenticationError,

@@ -6,8 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { localServer, readBody } from "@pkgapi/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import { APIError, createWargClient, IntegrityError, InvalidParameterError, type SourcingRecord } from "../src/index.js";
 
 const logId = "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f";

@@ -1,7 +1,7 @@
 // records.waitFor against a real local server that walks a record through its states.
 import type { ServerResponse } from "node:http";
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { APIUserAbortError, createWargClient, MissingContentError, NotFoundError, PkgapiError, RecordRejectedError, WaitTimeoutError } from "../src/index.js";
 
 const ref = {

@@ -6,6 +6,7 @@ export { apiErrorGuard } from "../errors.js";
 export { rebaseLink } from "../pagination.js";
 export { mapToken, tokenParam } from "../token.js";
 export { type Download, download } from "./download.js";
+export { isNode, toHex } from "./env.js";
 export { redactHeaders } from "./log.js";
 export { APIResource, callOptions, openapiClient, sdkConfiguration } from "./openapi.js";
 export { fillPath, integerParam, type PathParamRule, pathParam, requiredString, stringParam } from "./params.js";
@@ -21,7 +22,7 @@ export {
   type Transport,
 } from "./runtime.js";
 export { type Hashing, hashing, rawBody, type StreamBody, verifyingDigest } from "./upload/body.js";
-export { type MultipartBody, multipart, type Part } from "./upload/multipart.js";
+export { multipart, type Part } from "./upload/multipart.js";
 export { trackProgress } from "./upload/progress.js";
 export { sendUpload, type UploadRequest } from "./upload/send.js";
 export { type OpenedSource, openSource } from "./upload/source.js";

@@ -17,6 +17,7 @@ import {
 } from "../errors.js";
 import type { ClientOptions, RequestOptions } from "../options.js";
 import { type Token, TokenState } from "../token.js";
+import { isNode } from "./env.js";
 import { type Logger, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { transportFetch } from "./proxy.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
@@ -74,7 +75,6 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 const MAX_REDIRECTS = 5;
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
 
 export class Runtime {
   readonly baseUrl: string;

@@ -1,5 +1,6 @@
 /** Request bodies that are streamed, not held in memory. */
 import { IntegrityError } from "../../errors.js";
+import { isNode, toHex } from "../env.js";
 import type { OpenedSource } from "./source.js";
 
 export interface StreamBody {
@@ -36,7 +37,7 @@ const WEB_ALGORITHMS = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } a
  * and a stream gets no digest (`digest()` stays undefined).
  */
 export async function hashing(file: OpenedSource, algorithm: keyof typeof WEB_ALGORITHMS): Promise<Hashing> {
-  if (typeof process === "undefined" || !process.versions?.node) {
+  if (!isNode) {
     const digest = file.blob ? toHex(await globalThis.crypto.subtle.digest(WEB_ALGORITHMS[algorithm], await file.blob.arrayBuffer())) : undefined;
     return { ...file, digest: () => digest };
   }
@@ -55,10 +56,6 @@ export async function hashing(file: OpenedSource, algorithm: keyof typeof WEB_AL
       digest = hash.digest("hex");
     },
   };
-}
-
-function toHex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**

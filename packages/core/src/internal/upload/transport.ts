@@ -3,6 +3,8 @@
  * progress, and a real `Expect: 100-continue` (Node's fetch refuses that header). Elsewhere:
  * fetch with a Blob/FormData body and no Expect header.
  */
+
+import { isNode } from "../env.js";
 import type { Attempt, Transport } from "../runtime.js";
 import type { StreamBody } from "./body.js";
 
@@ -21,8 +23,6 @@ export interface UploadTransportOptions {
   expectTimeout?: number;
   fetch?: typeof fetch;
 }
-
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
 
 export function uploadTransport(options: UploadTransportOptions = {}): Transport<StreamBody> {
   // The client's own fetch (a proxy, a dispatcher, mTLS) carries uploads too, streamed.
