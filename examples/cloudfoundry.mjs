@@ -6,7 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { createCloudFoundryClient } from "@pkgapi/cloudfoundry";
 
-const cf = createCloudFoundryClient({ baseUrl: process.env.CF_URL ?? "http://127.0.0.1:4012", token: process.env.CF_TOKEN ?? "mock-token" });
+const cf = createCloudFoundryClient({
+  baseUrl: process.env.CF_URL ?? "http://127.0.0.1:4012",
+  token: process.env.CF_TOKEN ?? "mock-token",
+});
 const appGuid = process.env.CF_APP_GUID ?? "0a9bd31f-2d1e-4b8a-9f3c-6a7e5d4c3b2a";
 
 const created = await cf.packages.create({ type: "bits", appGuid });

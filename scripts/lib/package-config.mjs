@@ -38,13 +38,27 @@ export function vitestConfig({ contract = true, projects = [] } = {}) {
     testTimeout: 30_000,
     hookTimeout: 60_000,
   };
-  const unit = { ...shared, name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/contract.test.ts", "tests/interop/**"] };
-  const contractProject = { ...shared, name: "contract", include: ["tests/contract.test.ts"], globalSetup: ["./tests/global-setup.ts"] };
+  const unit = {
+    ...shared,
+    name: "unit",
+    include: ["tests/**/*.test.ts"],
+    exclude: ["tests/contract.test.ts", "tests/interop/**"],
+  };
+  const contractProject = {
+    ...shared,
+    name: "contract",
+    include: ["tests/contract.test.ts"],
+    globalSetup: ["./tests/global-setup.ts"],
+  };
   return {
     test: {
       reporters: ["default", "json"],
       outputFile: { json: ".test-results/vitest.json" },
-      projects: [unit, ...(contract ? [contractProject] : []), ...projects.map((project) => ({ ...shared, ...project }))].map((test) => ({
+      projects: [
+        unit,
+        ...(contract ? [contractProject] : []),
+        ...projects.map((project) => ({ ...shared, ...project })),
+      ].map((test) => ({
         extends: true,
         test,
       })),

@@ -22,16 +22,30 @@ export interface UaaTokenOptions {
 export function uaaTokenProvider(options: UaaTokenOptions): TokenProvider {
   const { uaaUrl, clientId = "cf", clientSecret = "" } = options ?? ({} as UaaTokenOptions);
   if (typeof uaaUrl !== "string" || !URL.canParse(uaaUrl))
-    throw new InvalidParameterError({ param: "uaaUrl", problem: `must be the UAA server's URL, got ${JSON.stringify(uaaUrl ?? null)}` });
+    throw new InvalidParameterError({
+      param: "uaaUrl",
+      problem: `must be the UAA server's URL, got ${JSON.stringify(uaaUrl ?? null)}`,
+    });
   if (!options.refreshToken && !clientSecret && !options.accessToken)
-    throw new InvalidParameterError({ param: "refreshToken", problem: "is required unless an access token or a client secret is given" });
+    throw new InvalidParameterError({
+      param: "refreshToken",
+      problem: "is required unless an access token or a client secret is given",
+    });
   let refreshToken = options.refreshToken;
   let accessToken = options.accessToken && bare(options.accessToken);
   return async ({ refresh, fetch, secret }) => {
     for (const value of [refreshToken, clientSecret, accessToken]) if (value) secret(value);
     if (accessToken && !refresh) return accessToken;
-    if (!refreshToken && !clientSecret) throw new InvalidParameterError({ param: "refreshToken", problem: "is required to replace an expired access token" });
-    const form = new URLSearchParams(refreshToken ? { grant_type: "refresh_token", refresh_token: refreshToken } : { grant_type: "client_credentials" });
+    if (!refreshToken && !clientSecret)
+      throw new InvalidParameterError({
+        param: "refreshToken",
+        problem: "is required to replace an expired access token",
+      });
+    const form = new URLSearchParams(
+      refreshToken
+        ? { grant_type: "refresh_token", refresh_token: refreshToken }
+        : { grant_type: "client_credentials" },
+    );
     const response = await fetch(`${uaaUrl.replace(/\/+$/, "")}/oauth/token`, {
       method: "POST",
       headers: {
@@ -47,7 +61,8 @@ export function uaaTokenProvider(options: UaaTokenOptions): TokenProvider {
       secret(refreshToken);
     }
     accessToken = answer.access_token;
-    if (!accessToken) throw new InvalidParameterError({ param: "refreshToken", problem: "UAA answered without an access_token" });
+    if (!accessToken)
+      throw new InvalidParameterError({ param: "refreshToken", problem: "UAA answered without an access_token" });
     return accessToken;
   };
 }
@@ -86,10 +101,17 @@ export async function fromCfConfig(options: { path?: string } = {}): Promise<Clo
   } catch {
     throw new InvalidParameterError({ param: "path", problem: `${JSON.stringify(file)} is not JSON` });
   }
-  if (!config.Target) throw new InvalidParameterError({ param: "path", problem: `${JSON.stringify(file)} has no Target; run \`cf api\` and \`cf login\`` });
+  if (!config.Target)
+    throw new InvalidParameterError({
+      param: "path",
+      problem: `${JSON.stringify(file)} has no Target; run \`cf api\` and \`cf login\``,
+    });
   const uaaUrl = config.UaaEndpoint || config.AuthorizationEndpoint;
   if (!uaaUrl || !(config.AccessToken || config.RefreshToken))
-    throw new InvalidParameterError({ param: "path", problem: `${JSON.stringify(file)} holds no session; run \`cf login\`` });
+    throw new InvalidParameterError({
+      param: "path",
+      problem: `${JSON.stringify(file)} holds no session; run \`cf login\``,
+    });
   return {
     baseUrl: config.Target,
     token: uaaTokenProvider({

@@ -20,7 +20,9 @@ export class JobFailedError extends PkgapiError {
 
   constructor({ job }: { job: Job }) {
     const [first] = job.errors;
-    super({ message: `Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}` });
+    super({
+      message: `Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}`,
+    });
     this.job = job;
     this.errors = job.errors;
   }
@@ -36,7 +38,9 @@ export class PackageFailedError extends PkgapiError {
   constructor({ package: pkg }: { package: Package }) {
     const reason = pkg.data.error ?? undefined;
     const message =
-      pkg.state === "EXPIRED" ? `Package ${pkg.guid} expired: its bits were deleted` : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`;
+      pkg.state === "EXPIRED"
+        ? `Package ${pkg.guid} expired: its bits were deleted`
+        : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`;
     super({ message });
     this.package = pkg;
     this.reason = reason;

@@ -28,5 +28,11 @@ export function cfPackage(guid: string, state: PackageState, error: string | nul
 }
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-vcap-request-id": "req-1::req-2", ...headers }).end(JSON.stringify(body));
+  res
+    .writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "x-vcap-request-id": "req-1::req-2",
+      ...headers,
+    })
+    .end(JSON.stringify(body));
 }

@@ -35,7 +35,11 @@ export async function saveDownload(download: Download, path: string, options: Sa
     },
   });
   try {
-    await pipeline(Readable.fromWeb(download.stream as import("node:stream/web").ReadableStream), count, createWriteStream(partial));
+    await pipeline(
+      Readable.fromWeb(download.stream as import("node:stream/web").ReadableStream),
+      count,
+      createWriteStream(partial),
+    );
     const digest = hash?.digest("hex");
     const expected = options.integrity?.expected.toLowerCase();
     if (digest !== undefined && digest !== expected) {

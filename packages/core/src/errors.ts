@@ -96,7 +96,10 @@ export class APIError extends PkgapiError {
 
   constructor(init: APIErrorInit) {
     const { method, url } = init.request;
-    super({ message: `${init.status} ${init.message}${init.detail ? `: ${init.detail}` : ""} (${method} ${url})`, request: init.request });
+    super({
+      message: `${init.status} ${init.message}${init.detail ? `: ${init.detail}` : ""} (${method} ${url})`,
+      request: init.request,
+    });
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
@@ -133,9 +136,14 @@ export type TypedAPIError<Body> = APIError & { readonly body: Body };
  * A type guard for one provider's errors: an `APIError` whose body has that provider's shape
  * (`check`), so that `error.body` is typed after `if (isXError(error))`.
  */
-export function apiErrorGuard<Body>(check: (body: Record<string, unknown>) => boolean): (error: unknown) => error is TypedAPIError<Body> {
+export function apiErrorGuard<Body>(
+  check: (body: Record<string, unknown>) => boolean,
+): (error: unknown) => error is TypedAPIError<Body> {
   return (error): error is TypedAPIError<Body> =>
-    error instanceof APIError && typeof error.body === "object" && error.body !== null && check(error.body as Record<string, unknown>);
+    error instanceof APIError &&
+    typeof error.body === "object" &&
+    error.body !== null &&
+    check(error.body as Record<string, unknown>);
 }
 
 export class BadRequestError extends APIError {
@@ -180,7 +188,11 @@ export class APIConnectionError extends PkgapiError {
 
   constructor(init: { request: ErrorRequestInfo; cause?: unknown; message?: string }) {
     const { request, cause } = init;
-    super({ message: init.message ?? `Connection error (${request.method} ${request.url})${rootCause(cause)}`, request, cause });
+    super({
+      message: init.message ?? `Connection error (${request.method} ${request.url})${rootCause(cause)}`,
+      request,
+      cause,
+    });
   }
 }
 
@@ -200,7 +212,10 @@ export class APIUserAbortError extends PkgapiError {
 
   constructor(init: { request?: ErrorRequestInfo } = {}) {
     const { request } = init;
-    super({ message: request ? `Request aborted by the caller (${request.method} ${request.url})` : "Aborted by the caller", request });
+    super({
+      message: request ? `Request aborted by the caller (${request.method} ${request.url})` : "Aborted by the caller",
+      request,
+    });
   }
 }
 

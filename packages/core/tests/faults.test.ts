@@ -23,7 +23,9 @@ afterEach(async () => {
 });
 
 /** Answers the n-th request (0-based) with `replies[n]`, the last one thereafter. */
-async function scripted(replies: Array<(res: import("node:http").ServerResponse, req: import("node:http").IncomingMessage) => void>) {
+async function scripted(
+  replies: Array<(res: import("node:http").ServerResponse, req: import("node:http").IncomingMessage) => void>,
+) {
   let n = 0;
   server = await localServer((req, res) => {
     const reply = replies[Math.min(n++, replies.length - 1)] as (typeof replies)[number];
@@ -41,7 +43,8 @@ const json =
 const ok = json(200, { ok: true });
 
 function expectNoToken(lines: string[], error?: unknown) {
-  for (const text of [...lines, inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)]) expect(text).not.toContain(TOKEN);
+  for (const text of [...lines, inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)])
+    expect(text).not.toContain(TOKEN);
 }
 
 describe.each([500, 502, 503])("status %i", (status) => {
@@ -217,7 +220,9 @@ describe("caller control", () => {
   it("uses the per-call timeout and maxRetries over the client's", async () => {
     const srv = await scripted([(res) => setTimeout(() => ok(res), 1_000)]);
     const { runtime } = capturingRuntime(srv.url, { timeout: 30_000, maxRetries: 5 });
-    await expect(runtime.send({ method: "GET", url: "/thing" }, { timeout: 50, maxRetries: 0 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(runtime.send({ method: "GET", url: "/thing" }, { timeout: 50, maxRetries: 0 })).rejects.toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
     expect(srv.requests).toHaveLength(1);
   });
 

@@ -43,7 +43,10 @@ describe("token functions", () => {
     const runtime = new Runtime(testProfile, { baseUrl: srv.url, logLevel: "off" }, provider);
     expect(await (await runtime.send({ method: "GET", url: "/a" })).json()).toEqual({ ok: true, bytes: 0 });
     valid = "tok-2"; // tok-1 expires
-    expect(await (await runtime.send({ method: "POST", url: "/b", body: () => "hello" })).json()).toEqual({ ok: true, bytes: 5 });
+    expect(await (await runtime.send({ method: "POST", url: "/b", body: () => "hello" })).json()).toEqual({
+      ok: true,
+      bytes: 5,
+    });
     expect(calls).toEqual([false, true]);
     expect(srv.requests.map((r) => r.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-1", "Bearer tok-2"]);
   });

@@ -23,13 +23,17 @@ export interface FastlyClient {
 /** A client for the Fastly Compute package API. */
 export function createFastlyClient(options: FastlyClientOptions = {}): FastlyClient {
   const runtime = fastlyRuntime(options);
-  return { packages: new Packages(runtime, openapiClient<paths>(runtime, true)), raw: openapiClient<paths>(runtime, false) };
+  return {
+    packages: new Packages(runtime, openapiClient<paths>(runtime, true)),
+    raw: openapiClient<paths>(runtime, false),
+  };
 }
 
 /** The runtime every Fastly client (facade, raw, SDK) runs on. */
 export function fastlyRuntime(options: FastlyClientOptions = {}): Runtime {
   const { token = envToken(), ...rest } = options ?? {};
-  if (token === undefined) throw new InvalidParameterError({ param: "token", problem: "is required: pass `token` or set FASTLY_API_TOKEN" });
+  if (token === undefined)
+    throw new InvalidParameterError({ param: "token", problem: "is required: pass `token` or set FASTLY_API_TOKEN" });
   return new Runtime(fastlyProfile, rest, tokenParam("token", token));
 }
 

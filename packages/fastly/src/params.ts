@@ -6,7 +6,10 @@ import type { PackageRef } from "./resources/packages.js";
 export function checkRef(ref: PackageRef) {
   if (typeof ref !== "object" || ref === null) throw new TypeError("Expected { serviceId, version }");
   return {
-    service_id: pathParam("serviceId", ref.serviceId, { pattern: /^[A-Za-z0-9]+$/, expected: "an alphanumeric service id" }),
+    service_id: pathParam("serviceId", ref.serviceId, {
+      pattern: /^[A-Za-z0-9]+$/,
+      expected: "an alphanumeric service id",
+    }),
     version_id: integerParam("version", ref.version, { min: 1 }),
   };
 }

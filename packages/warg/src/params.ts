@@ -23,7 +23,8 @@ export function contentBytes(name: string, value: unknown): { base64: string; by
     if (value.byteLength === 0) throw new InvalidParameterError({ param: name, problem: "must not be empty" });
     return { base64: toBase64(value), bytes: value };
   }
-  if (typeof value !== "string") throw new InvalidParameterError({ param: name, problem: "must be a base64 string or a Uint8Array" });
+  if (typeof value !== "string")
+    throw new InvalidParameterError({ param: name, problem: "must be a base64 string or a Uint8Array" });
   if (value.length === 0) throw new InvalidParameterError({ param: name, problem: "must not be empty" });
   const bytes = fromBase64(value);
   if (!bytes) throw new InvalidParameterError({ param: name, problem: "must be standard base64 with padding" });

@@ -25,7 +25,15 @@ import {
 } from "@pkgapi/core/internal";
 import { PackageFailedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
-import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../params.js";
+import {
+  ALL_FILTERS,
+  APP_FILTERS,
+  type AppPackageFilters,
+  guidParam,
+  listQuery,
+  type PackageFilters,
+  type PackageType,
+} from "../params.js";
 import { Jobs, PendingJob } from "./jobs.js";
 
 export type Package = components["schemas"]["Package"];
@@ -102,7 +110,12 @@ export class Packages extends APIResource<paths> {
   /** Creates a package: `bits` (in `AWAITING_UPLOAD`; upload next) or `docker` (`READY` at once). */
   async create(params: CreateParams, options?: RequestOptions): Promise<Package> {
     const { type, appGuid, data, metadata } = params ?? ({} as CreateParams);
-    const body = { type: checkType(type), relationships: appRelationship(appGuid), data: checkData(type, data), metadata };
+    const body = {
+      type: checkType(type),
+      relationships: appRelationship(appGuid),
+      data: checkData(type, data),
+      metadata,
+    };
     return this.data(this.api.POST(PACKAGES, { body, ...this.call(options) }));
   }
 
@@ -119,7 +132,9 @@ export class Packages extends APIResource<paths> {
   }
 
   async get(guid: string, options?: RequestOptions): Promise<Package> {
-    return this.data(this.api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...this.call(options) }));
+    return this.data(
+      this.api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...this.call(options) }),
+    );
   }
 
   /** Merges labels and annotations; for docker packages, replaces the registry credentials. */
@@ -136,7 +151,10 @@ export class Packages extends APIResource<paths> {
     const path = { guid: guidParam("guid", guid) };
     const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...this.call(options) });
     const location = response.headers.get("location");
-    const url = location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`) ? new URL(location, `${this.runtime.baseUrl}/`) : undefined;
+    const url =
+      location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`)
+        ? new URL(location, `${this.runtime.baseUrl}/`)
+        : undefined;
     const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
     if (!url || !jobGuid) {
       throw this.runtime.invalidResponse(
@@ -158,7 +176,11 @@ export class Packages extends APIResource<paths> {
   }
 
   /** Packages of one app: `await` for one page, `for await` for every package. */
-  listForApp(appGuid: string, filters: AppPackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
+  listForApp(
+    appGuid: string,
+    filters: AppPackageFilters = {},
+    options?: RequestOptions,
+  ): PagePromise<PackagePage, Package> {
     return new PagePromise(async () => {
       const path = { guid: guidParam("appGuid", appGuid) };
       const query = listQuery(filters, APP_FILTERS, "listForApp");
@@ -168,7 +190,8 @@ export class Packages extends APIResource<paths> {
   }
 
   #page(list: PackageList | undefined, response: Response, options?: RequestOptions): PackagePage {
-    if (!Array.isArray(list?.resources)) throw this.runtime.invalidResponse(response, "expected `resources` to be an array of packages");
+    if (!Array.isArray(list?.resources))
+      throw this.runtime.invalidResponse(response, "expected `resources` to be an array of packages");
     const next = list.pagination?.next?.href;
     return new PackagePage(list, next ? () => this.#nextPage(next, options) : undefined);
   }
@@ -190,7 +213,10 @@ export class Packages extends APIResource<paths> {
     const guid = guidParam("guid", params?.guid);
     const resources = checkResources(params.resources);
     if (params.bits == null && resources.length === 0)
-      throw new InvalidParameterError({ param: "bits", problem: "is required unless `resources` lists at least one file" });
+      throw new InvalidParameterError({
+        param: "bits",
+        problem: "is required unless `resources` lists at least one file",
+      });
     // The order of the cf CLI: the `resources` text field (JSON) first, then the zip, streamed
     // from its source (the generated SDK would need the whole zip in a Blob).
     const parts: Part[] = [];
@@ -201,7 +227,11 @@ export class Packages extends APIResource<paths> {
         file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), onProgress),
         contentType: "application/zip",
       });
-    const response = await sendUpload(this.runtime, { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) }, requestOptions);
+    const response = await sendUpload(
+      this.runtime,
+      { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
+      requestOptions,
+    );
     return this.json(response, UPLOAD, "post");
   }
 
@@ -218,11 +248,19 @@ export class Packages extends APIResource<paths> {
    * against the package's `data.checksum` (SHA-256 or SHA-1; one extra GET) unless `verify` is
    * false; it is written to `<path>.partial` and renamed once complete and verified.
    */
-  async downloadToFile(guid: string, path: string, options: TransferOptions & { verify?: boolean } = {}): Promise<SavedFile> {
+  async downloadToFile(
+    guid: string,
+    path: string,
+    options: TransferOptions & { verify?: boolean } = {},
+  ): Promise<SavedFile> {
     const id = guidParam("guid", guid);
-    if (typeof path !== "string" || !path) throw new InvalidParameterError({ param: "path", problem: "must be a file path" });
+    if (typeof path !== "string" || !path)
+      throw new InvalidParameterError({ param: "path", problem: "must be a file path" });
     const { verify = true, ...downloadOptions } = options;
-    const checksum = verify ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data.checksum : undefined;
+    const checksum = verify
+      ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data
+          .checksum
+      : undefined;
     const algorithm = checksum?.type === "sha256" || checksum?.type === "sha1" ? checksum.type : undefined;
     const integrity = algorithm && checksum?.value ? { algorithm, expected: checksum.value } : undefined;
     return saveDownload(await this.download(id, downloadOptions), path, { integrity });
@@ -252,7 +290,10 @@ function appRelationship(appGuid: unknown) {
 
 function checkType(type: unknown): PackageType {
   if (type !== "bits" && type !== "docker")
-    throw new InvalidParameterError({ param: "type", problem: `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}` });
+    throw new InvalidParameterError({
+      param: "type",
+      problem: `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}`,
+    });
   return type;
 }
 
@@ -264,32 +305,49 @@ function checkData(type: PackageType, data: unknown) {
     return undefined;
   }
   const { image } = (data ?? {}) as Partial<DockerData>;
-  if (typeof image !== "string" || !image.trim()) throw new InvalidParameterError({ param: "data.image", problem: "is required for a docker package" });
+  if (typeof image !== "string" || !image.trim())
+    throw new InvalidParameterError({ param: "data.image", problem: "is required for a docker package" });
   return data as DockerData;
 }
 
 function checkResources(resources: unknown): ResourceMatch[] {
   if (resources === undefined) return [];
   if (!Array.isArray(resources))
-    throw new InvalidParameterError({ param: "resources", problem: "must be an array of { checksum: { value }, size_in_bytes, path, mode? }" });
+    throw new InvalidParameterError({
+      param: "resources",
+      problem: "must be an array of { checksum: { value }, size_in_bytes, path, mode? }",
+    });
   return resources.map((resource, i) => checkResource(`resources[${i}]`, resource));
 }
 
 // Cloud Controller checks these only later, failing the whole package; check them before sending.
 function checkResource(name: string, resource: unknown): ResourceMatch {
-  if (typeof resource !== "object" || resource === null) throw new InvalidParameterError({ param: name, problem: "must be an object" });
+  if (typeof resource !== "object" || resource === null)
+    throw new InvalidParameterError({ param: name, problem: "must be an object" });
   const { checksum, size_in_bytes, path, mode } = resource as Partial<ResourceMatch>;
   const sha1 = checksum?.value;
   if (typeof sha1 !== "string" || !/^[0-9a-f]{40}$/.test(sha1))
-    throw new InvalidParameterError({ param: `${name}.checksum.value`, problem: "must be a SHA-1: 40 lowercase hex digits" });
+    throw new InvalidParameterError({
+      param: `${name}.checksum.value`,
+      problem: "must be a SHA-1: 40 lowercase hex digits",
+    });
   const size = integerParam(`${name}.size_in_bytes`, size_in_bytes, { min: 0 });
-  if (typeof path !== "string" || !path || path.includes("\0") || /^([/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes("..")) {
+  if (
+    typeof path !== "string" ||
+    !path ||
+    path.includes("\0") ||
+    /^([/\\]|[A-Za-z]:)/.test(path) ||
+    path.split(/[/\\]/).includes("..")
+  ) {
     throw new InvalidParameterError({
       param: `${name}.path`,
       problem: `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`,
     });
   }
-  if (mode !== undefined && (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)) {
+  if (
+    mode !== undefined &&
+    (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)
+  ) {
     throw new InvalidParameterError({
       param: `${name}.mode`,
       problem: `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`,

@@ -18,7 +18,12 @@ export function openapiClient<Paths extends {}>(
   throwOnError: boolean,
   options: Pick<ClientOptions, "querySerializer" | "bodySerializer"> = {},
 ): Client<Paths> {
-  return createClient<Paths>({ ...options, baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }), pathSerializer: fillPath });
+  return createClient<Paths>({
+    ...options,
+    baseUrl: runtime.baseUrl,
+    fetch: runtime.fetch({ throwOnError }),
+    pathSerializer: fillPath,
+  });
 }
 
 /** Per-call options (signal, timeout, retries, headers) for an openapi-fetch call made by a facade. */
@@ -38,7 +43,11 @@ const keepTypedErrors = {
  * `Configuration` parameters for a typescript-fetch SDK: requests go through the runtime
  * (credentials, retries, typed errors). The token never enters the Configuration object.
  */
-export function sdkConfiguration(runtime: Runtime): { basePath: string; fetchApi: typeof fetch; middleware: (typeof keepTypedErrors)[] } {
+export function sdkConfiguration(runtime: Runtime): {
+  basePath: string;
+  fetchApi: typeof fetch;
+  middleware: (typeof keepTypedErrors)[];
+} {
   return { basePath: runtime.baseUrl, fetchApi: runtime.fetch(), middleware: [keepTypedErrors] };
 }
 
@@ -73,7 +82,8 @@ export abstract class APIResource<Paths extends {}> {
     method: M,
   ): Promise<SuccessResponseJSON<Paths[P][M] & Record<string | number, unknown>>> {
     const body = await response.json();
-    if (body === null || typeof body !== "object") throw this.runtime.invalidResponse(response, "expected a JSON object", method.toUpperCase());
+    if (body === null || typeof body !== "object")
+      throw this.runtime.invalidResponse(response, "expected a JSON object", method.toUpperCase());
     return body;
   }
 

@@ -10,7 +10,8 @@ export interface PathParamRule {
 
 /** A required non-empty string, checked against the rule's pattern when it has one. */
 export function stringParam(name: string, value: unknown, rule: PathParamRule = {}): string {
-  if (typeof value !== "string") throw new InvalidParameterError({ param: name, problem: `must be a string, got ${describe(value)}` });
+  if (typeof value !== "string")
+    throw new InvalidParameterError({ param: name, problem: `must be a string, got ${describe(value)}` });
   if (value.length === 0) throw new InvalidParameterError({ param: name, problem: "must not be empty" });
   if (rule.pattern && !rule.pattern.test(value)) {
     throw new InvalidParameterError({
@@ -41,8 +42,10 @@ export function refuseDotSegment(name: string, value: unknown): void {
 export function integerParam(name: string, value: unknown, bounds: { min?: number; max?: number } = {}): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value))
     throw new InvalidParameterError({ param: name, problem: `must be an integer, got ${describe(value)}` });
-  if (bounds.min !== undefined && value < bounds.min) throw new InvalidParameterError({ param: name, problem: `must be >= ${bounds.min}, got ${value}` });
-  if (bounds.max !== undefined && value > bounds.max) throw new InvalidParameterError({ param: name, problem: `must be <= ${bounds.max}, got ${value}` });
+  if (bounds.min !== undefined && value < bounds.min)
+    throw new InvalidParameterError({ param: name, problem: `must be >= ${bounds.min}, got ${value}` });
+  if (bounds.max !== undefined && value > bounds.max)
+    throw new InvalidParameterError({ param: name, problem: `must be <= ${bounds.max}, got ${value}` });
   return value;
 }
 

@@ -43,7 +43,11 @@ export async function pollUntil<T>(
   settled: (value: T) => boolean,
   options: PollOptions = {},
 ): Promise<T> {
-  if ("timeout" in options) throw new InvalidParameterError({ param: "timeout", problem: "is per request; the deadline of a wait is `waitTimeout`" });
+  if ("timeout" in options)
+    throw new InvalidParameterError({
+      param: "timeout",
+      problem: "is per request; the deadline of a wait is `waitTimeout`",
+    });
   const { interval = 1_000, maxInterval = 10_000, factor = 1.5, waitTimeout: timeout = 300_000, signal } = options;
   const started = Date.now();
   const deadline = new AbortController();
@@ -51,9 +55,12 @@ export async function pollUntil<T>(
   const both = anySignal(signal, deadline.signal);
   let wait = interval;
   let last: T | undefined;
-  const stopped = () => (signal?.aborted ? new APIUserAbortError() : new WaitTimeoutError({ waitedMs: timeout, lastValue: last, what }));
+  const stopped = () =>
+    signal?.aborted ? new APIUserAbortError() : new WaitTimeoutError({ waitedMs: timeout, lastValue: last, what });
   // Also ends the wait for a poll that ignores the signal.
-  const cutOff = new Promise<never>((_, reject) => both.addEventListener("abort", () => reject(stopped()), { once: true }));
+  const cutOff = new Promise<never>((_, reject) =>
+    both.addEventListener("abort", () => reject(stopped()), { once: true }),
+  );
   cutOff.catch(() => {});
   try {
     for (;;) {

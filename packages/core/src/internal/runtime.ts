@@ -20,7 +20,14 @@ import { type Token, TokenState } from "../token.js";
 import { isNode } from "./env.js";
 import { type Logger, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { transportFetch } from "./proxy.js";
-import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
+import {
+  backoffMs,
+  failedBeforeSending,
+  isNotProcessedStatus,
+  isRetryableStatus,
+  retryAfterMs,
+  sleep,
+} from "./retry.js";
 
 /** What a provider tells the runtime about its API. */
 export interface ProviderProfile {
@@ -115,13 +122,25 @@ export class Runtime {
       const tokenFetch: typeof fetch = async (input, init) => {
         const request = new Request(input, init);
         const body = request.body ? await request.arrayBuffer() : undefined;
-        return this.send({ method: request.method, url: request.url, headers: request.headers, body: body && (() => body), credentials: "request" });
+        return this.send({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: body && (() => body),
+          credentials: "request",
+        });
       };
       this.#token = new TokenState(token, { fetch: tokenFetch, secret });
     }
-    this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
+    this.log = levelledLogger(
+      options.logger ?? console,
+      options.logLevel ?? logLevelFromEnv() ?? "warn",
+      () => this.#secrets,
+    );
     if (this.#token && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
-      this.log.warn(`${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`);
+      this.log.warn(
+        `${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`,
+      );
     }
   }
 
@@ -133,7 +152,12 @@ export class Runtime {
   /** An `InvalidResponseError` for a 2xx answer whose shape the facade cannot use, without echoes of the token. */
   invalidResponse(response: Response, problem: string, method = "GET"): InvalidResponseError {
     const request = { method, url: this.redact(response.url) };
-    return new InvalidResponseError({ status: response.status, headers: this.#redactedHeaders(response.headers), request, problem: this.redact(problem) });
+    return new InvalidResponseError({
+      status: response.status,
+      headers: this.#redactedHeaders(response.headers),
+      request,
+      problem: this.redact(problem),
+    });
   }
 
   /** Removes the token from text that is about to leave the client (messages, bodies). */
@@ -158,7 +182,10 @@ export class Runtime {
   }
 
   /** Sends a request through the whole pipeline. */
-  async send<Body = BodyInit>(req: SendRequest<Body>, options: RequestOptions & { throwOnError?: boolean } = {}): Promise<Response> {
+  async send<Body = BodyInit>(
+    req: SendRequest<Body>,
+    options: RequestOptions & { throwOnError?: boolean } = {},
+  ): Promise<Response> {
     checkLimits(options);
     const method = req.method.toUpperCase();
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
@@ -173,7 +200,10 @@ export class Runtime {
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
-      const token = req.credentials !== "request" && this.#token && new URL(url).origin === this.origin ? await this.#token.current() : undefined;
+      const token =
+        req.credentials !== "request" && this.#token && new URL(url).origin === this.origin
+          ? await this.#token.current()
+          : undefined;
       const headers = this.#headers(url, req, options.headers, attempt, token);
       const timer = new AbortController();
       const signal = anySignal(options.signal, timer.signal);
@@ -209,10 +239,14 @@ export class Runtime {
       this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
 
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
-        if (++redirects > MAX_REDIRECTS) throw new APIConnectionError({ request: info, message: `Too many redirects (${info.method} ${info.url})` });
+        if (++redirects > MAX_REDIRECTS)
+          throw new APIConnectionError({ request: info, message: `Too many redirects (${info.method} ${info.url})` });
         const next = new URL(response.headers.get("location") as string, url).href;
         // 303, and 301/302 after a POST, turn into a body-less GET (as browsers do).
-        if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST")) {
+        if (
+          response.status === 303 ||
+          ((response.status === 301 || response.status === 302) && current.method === "POST")
+        ) {
           current = { method: "GET", body: undefined };
         } else if (current.body && req.replayable === false) {
           throw new APIConnectionError({
@@ -227,7 +261,13 @@ export class Runtime {
       }
 
       // An expired token: ask the token function once for a fresh one and send again.
-      if (response.status === 401 && token !== undefined && this.#token?.refreshable && !refreshed && (req.replayable !== false || !bodySent)) {
+      if (
+        response.status === 401 &&
+        token !== undefined &&
+        this.#token?.refreshable &&
+        !refreshed &&
+        (req.replayable !== false || !bodySent)
+      ) {
         refreshed = true;
         this.log.info(`${info.method} ${info.url}: 401, refreshing the token`);
         await this.#token.refresh(token);
@@ -239,7 +279,8 @@ export class Runtime {
         const retryable = isRetryableStatus(response.status) && (idempotent || isNotProcessedStatus(response.status));
         if (attempt < maxRetries && retryable && (req.replayable !== false || !bodySent)) {
           const capMs = this.#options.maxRetryAfter ?? 60_000;
-          const wait = retryAfterMs(response.headers, capMs) ?? this.#rateLimitWait(response.headers, capMs) ?? backoffMs(attempt);
+          const wait =
+            retryAfterMs(response.headers, capMs) ?? this.#rateLimitWait(response.headers, capMs) ?? backoffMs(attempt);
           await this.#wait(wait, `${response.status}`, options.signal, info);
           continue;
         }
@@ -247,7 +288,12 @@ export class Runtime {
         throw await this.#apiError(response, info);
       }
       this.#warn(response, info);
-      options.onResponse?.({ status: response.status, statusText: response.statusText, headers: response.headers, url });
+      options.onResponse?.({
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        url,
+      });
       return response;
     }
   }
@@ -268,7 +314,13 @@ export class Runtime {
     } as RequestInit);
   };
 
-  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number, token?: string): Headers {
+  #headers(
+    url: string,
+    req: Pick<SendRequest, "headers" | "credentials">,
+    callHeaders: HeadersInit | undefined,
+    attempt: number,
+    token?: string,
+  ): Headers {
     const ownHeadersOnly = req.credentials === "request";
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
@@ -282,12 +334,14 @@ export class Runtime {
     if (ownHeadersOnly) return headers;
     // Credentials go to the API's own origin only, never to a redirect target elsewhere.
     if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
-    else if (token !== undefined && this.profile.auth) headers.set(this.profile.auth.header, this.profile.auth.value(token));
+    else if (token !== undefined && this.profile.auth)
+      headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
   }
 
   #warn(response: Response, info: ErrorRequestInfo) {
-    for (const warning of this.profile.warnings?.(response.headers) ?? []) this.log.warn(`${info.method} ${info.url}: ${warning}`);
+    for (const warning of this.profile.warnings?.(response.headers) ?? [])
+      this.log.warn(`${info.method} ${info.url}: ${warning}`);
   }
 
   #rateLimitWait(headers: Headers, capMs: number): number | undefined {
@@ -339,9 +393,15 @@ export class Runtime {
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
     if (NULL_BODY.has(response.status)) return withUrl(new Response(null, init), info.url);
     const body = await response.arrayBuffer();
-    if (!response.ok || !sent.get("accept")?.includes("application/json")) return withUrl(new Response(body, init), info.url);
+    if (!response.ok || !sent.get("accept")?.includes("application/json"))
+      return withUrl(new Response(body, init), info.url);
     const invalid = (problem: string) =>
-      new InvalidResponseError({ status: response.status, headers: this.#redactedHeaders(response.headers), request: info, problem: this.redact(problem) });
+      new InvalidResponseError({
+        status: response.status,
+        headers: this.#redactedHeaders(response.headers),
+        request: info,
+        problem: this.redact(problem),
+      });
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
     if (!body.byteLength) {
@@ -376,7 +436,12 @@ export class Runtime {
 const decoder = new TextDecoder();
 
 function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "[::1]" ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname)
+  );
 }
 
 /** `timeout`, `maxRetries` and `maxRetryAfter` are finite, non-negative numbers (retries whole). */
@@ -387,7 +452,10 @@ function checkLimits(options: { timeout?: unknown; maxRetries?: unknown; maxRetr
     const whole = name === "maxRetries";
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
       const shown = typeof value === "number" || value === null ? String(value) : typeof value;
-      throw new InvalidParameterError({ param: name, problem: `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}` });
+      throw new InvalidParameterError({
+        param: name,
+        problem: `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`,
+      });
     }
   }
 }
@@ -431,7 +499,10 @@ function idleTimeout(
     },
     { highWaterMark: 0 },
   );
-  return withUrl(new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+  return withUrl(
+    new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }),
+    response.url || url,
+  );
 }
 
 /** A rebuilt Response keeps the URL it came from (redacted where it is kept for errors). */
@@ -464,7 +535,10 @@ function httpReason(status: number): string {
  * A `ProviderProfile.rateLimit` for APIs that send the requests left and the window's reset
  * (Unix seconds) in two headers.
  */
-export function rateLimitHeaders(remainingHeader: string, resetHeader: string): (headers: Headers) => RateLimitInfo | undefined {
+export function rateLimitHeaders(
+  remainingHeader: string,
+  resetHeader: string,
+): (headers: Headers) => RateLimitInfo | undefined {
   return (headers) => {
     const remaining = headers.get(remainingHeader);
     const reset = headers.get(resetHeader);

@@ -1,5 +1,19 @@
-import { IntegrityError, NotFoundError, type RequestOptions, type TransferOptions, type UploadSource } from "@pkgapi/core";
-import { APIResource, fillPath, hashing, multipart, openSource, sendUpload, trackProgress } from "@pkgapi/core/internal";
+import {
+  IntegrityError,
+  NotFoundError,
+  type RequestOptions,
+  type TransferOptions,
+  type UploadSource,
+} from "@pkgapi/core";
+import {
+  APIResource,
+  fillPath,
+  hashing,
+  multipart,
+  openSource,
+  sendUpload,
+  trackProgress,
+} from "@pkgapi/core/internal";
 import type { components, paths } from "../generated/schema.js";
 import { checkRef } from "../params.js";
 
@@ -62,7 +76,8 @@ export class Packages extends APIResource<paths> {
     });
     const source = trackProgress(opened, onProgress);
     // Hashing costs time on every byte: only when the result will be checked.
-    const file = params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
+    const file =
+      params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
     if (params.skipIfFilesHash) {
       const current = await this.get(params, requestOptions).catch((error) => {
         if (error instanceof NotFoundError) return undefined; // no package yet: upload
@@ -72,7 +87,11 @@ export class Packages extends APIResource<paths> {
     }
     const response = await sendUpload(
       this.runtime,
-      { method: "PUT", url: fillPath(PACKAGE_PATH, path), body: multipart([{ name: "package", file, contentType: "application/gzip" }]) },
+      {
+        method: "PUT",
+        url: fillPath(PACKAGE_PATH, path),
+        body: multipart([{ name: "package", file, contentType: "application/gzip" }]),
+      },
       { ...requestOptions, expectContinue: params.expectContinue ?? true },
     );
     const stored = await this.json(response, PACKAGE_PATH, "put");
@@ -91,5 +110,7 @@ export class Packages extends APIResource<paths> {
 }
 
 function defaultName(file: UploadSource): string | undefined {
-  return typeof file === "string" || (typeof File !== "undefined" && file instanceof File) ? undefined : "package.tar.gz";
+  return typeof file === "string" || (typeof File !== "undefined" && file instanceof File)
+    ? undefined
+    : "package.tar.gz";
 }

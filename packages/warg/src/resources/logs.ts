@@ -29,7 +29,10 @@ function checkFetch(params: FetchLogsParams): FetchLogsParams {
   if (params.limit !== undefined) integerParam("limit", params.limit, { min: 1, max: 1000 });
   if (params.operator !== undefined) anyHash("operator", params.operator);
   if (params.packages !== undefined && (typeof params.packages !== "object" || params.packages === null))
-    throw new InvalidParameterError({ param: "packages", problem: "must be an object of log id → fetch token or null" });
+    throw new InvalidParameterError({
+      param: "packages",
+      problem: "must be an object of log id → fetch token or null",
+    });
   for (const [logId, token] of Object.entries(params.packages ?? {})) {
     anyHash("packages", logId);
     if (token !== null) anyHash(`packages["${logId}"]`, token);

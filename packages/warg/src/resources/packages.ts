@@ -60,7 +60,10 @@ export class Packages {
     for (;;) {
       let page: Awaited<ReturnType<Logs["fetch"]>>;
       try {
-        page = await this.logs.fetch({ logLength: contents.logLength, limit: 1000, packages: { [logId]: token } }, options);
+        page = await this.logs.fetch(
+          { logLength: contents.logLength, limit: 1000, packages: { [logId]: token } },
+          options,
+        );
       } catch (error) {
         // `404 log`: no record of this log is published.
         if (error instanceof NotFoundError && (error.body as { type?: unknown })?.type === "log") return out;
@@ -90,7 +93,8 @@ export class Packages {
    * is published. Every input is checked before the first request. Uploads need Node.
    */
   async publishRelease(params: PublishReleaseParams, options: UploadOptions = {}): Promise<PublishedRelease> {
-    if (typeof params !== "object" || params === null) throw new TypeError("Expected { name, version, content, signingKey }");
+    if (typeof params !== "object" || params === null)
+      throw new TypeError("Expected { name, version, content, signingKey }");
     const name = packageName("name", params.name);
     const version = semverParam("version", params.version);
     const signingKey = await signingKeyParam(params.signingKey);
@@ -109,7 +113,10 @@ export class Packages {
     if (accepted.state === "sourcing") {
       await this.records.uploadMissingContent(accepted, { [digest]: params.content }, { onProgress, signal });
     }
-    const published = await this.records.waitFor({ logId, recordId: accepted.recordId }, { ...params.wait, signal: params.wait?.signal ?? signal });
+    const published = await this.records.waitFor(
+      { logId, recordId: accepted.recordId },
+      { ...params.wait, signal: params.wait?.signal ?? signal },
+    );
     return { ...published, logId, version, digest, initialized: !head };
   }
 }
@@ -117,7 +124,10 @@ export class Packages {
 async function signingKeyParam(value: unknown): Promise<SigningKey> {
   if (value instanceof SigningKey) return value;
   if (typeof value === "string") return SigningKey.import(value, "signingKey");
-  throw new InvalidParameterError({ param: "signingKey", problem: "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`" });
+  throw new InvalidParameterError({
+    param: "signingKey",
+    problem: "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`",
+  });
 }
 
 /** The `sha256:<hex>` of the content, checked against `expected` when given; before any request. */
@@ -126,14 +136,25 @@ async function contentDigest(content: UploadSource, expected: string | undefined
   const file = await hashing(await openSource("content", content), "sha256");
   if (!file.replayable) {
     // A stream can be read once, for the upload; its digest is checked while it streams.
-    if (expected === undefined) throw new InvalidParameterError({ param: "content", problem: "is a stream: pass `digest` too, or a path, Blob or bytes" });
+    if (expected === undefined)
+      throw new InvalidParameterError({
+        param: "content",
+        problem: "is a stream: pass `digest` too, or a path, Blob or bytes",
+      });
     return expected;
   }
   for await (const _ of file.chunks());
   const hex = file.digest();
-  if (hex === undefined) throw new InvalidParameterError({ param: "content", problem: "cannot be hashed on this platform: pass `digest` too" });
+  if (hex === undefined)
+    throw new InvalidParameterError({
+      param: "content",
+      problem: "cannot be hashed on this platform: pass `digest` too",
+    });
   const actual = `sha256:${hex}`;
   if (expected !== undefined && actual !== expected)
-    throw new InvalidParameterError({ param: "content", problem: `does not match \`digest\`: its sha256 is ${actual}, not ${expected}` });
+    throw new InvalidParameterError({
+      param: "content",
+      problem: `does not match \`digest\`: its sha256 is ${actual}, not ${expected}`,
+    });
   return actual;
 }

@@ -1,5 +1,15 @@
 import { InvalidParameterError, type Progress, type RequestOptions, type UploadSource } from "@pkgapi/core";
-import { APIResource, hashing, openSource, type PollOptions, pollUntil, rawBody, sendUpload, trackProgress, verifyingDigest } from "@pkgapi/core/internal";
+import {
+  APIResource,
+  hashing,
+  openSource,
+  type PollOptions,
+  pollUntil,
+  rawBody,
+  sendUpload,
+  trackProgress,
+  verifyingDigest,
+} from "@pkgapi/core/internal";
 import { MissingContentError, RecordRejectedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
 import { logIdFor } from "../ids.js";
@@ -123,7 +133,10 @@ export class Records extends APIResource<paths> {
         {
           method,
           url: url.href,
-          body: rawBody(trackProgress(file, onProgress && ((progress) => onProgress({ ...progress, digest }))), contentType),
+          body: rawBody(
+            trackProgress(file, onProgress && ((progress) => onProgress({ ...progress, digest }))),
+            contentType,
+          ),
           headers: { ...rest, accept: "*/*" },
           idempotent: true,
           credentials: "request",
@@ -143,7 +156,10 @@ function checkPublish(params: PublishParams) {
   if (typeof params !== "object" || params === null) throw new TypeError("Expected { packageName, record }");
   const { record, contentSources } = params;
   if (typeof record !== "object" || record === null)
-    throw new InvalidParameterError({ param: "record", problem: "must be an object { contentBytes, keyId, signature }" });
+    throw new InvalidParameterError({
+      param: "record",
+      problem: "must be an object { contentBytes, keyId, signature }",
+    });
   for (const digest of Object.keys(contentSources ?? {})) anyHash("contentSources", digest);
   return {
     packageName: packageName("packageName", params.packageName),
@@ -160,7 +176,10 @@ function checkPublish(params: PublishParams) {
 /** What to upload where, checked as warg-client does: the first endpoint, POST or PUT, two headers. */
 function planUploads(record: SourcingRecord, contents: ContentMap, root: string) {
   if (record?.state !== "sourcing" || typeof record.missingContent !== "object" || record.missingContent === null) {
-    throw new InvalidParameterError({ param: "record", problem: `must be a record in state \`sourcing\`, got ${JSON.stringify(record?.state)}` });
+    throw new InvalidParameterError({
+      param: "record",
+      problem: `must be a record in state \`sourcing\`, got ${JSON.stringify(record?.state)}`,
+    });
   }
   if (typeof contents !== "object" || contents === null)
     throw new InvalidParameterError({ param: "contents", problem: "must be an object or Map of digest → content" });
@@ -168,20 +187,34 @@ function planUploads(record: SourcingRecord, contents: ContentMap, root: string)
     anyHash("record.missingContent", digest);
     const at = `record.missingContent["${digest}"].upload[0]`;
     const endpoint = missing?.upload?.[0];
-    if (endpoint?.type !== "http") throw new InvalidParameterError({ param: at, problem: "must be an `http` upload endpoint" });
+    if (endpoint?.type !== "http")
+      throw new InvalidParameterError({ param: at, problem: "must be an `http` upload endpoint" });
     if (endpoint.method !== "POST" && endpoint.method !== "PUT")
-      throw new InvalidParameterError({ param: `${at}.method`, problem: `must be POST or PUT, got ${JSON.stringify(endpoint.method)}` });
+      throw new InvalidParameterError({
+        param: `${at}.method`,
+        problem: `must be POST or PUT, got ${JSON.stringify(endpoint.method)}`,
+      });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(endpoint.headers ?? {})) {
       if (!UPLOAD_HEADERS.has(name.toLowerCase()))
-        throw new InvalidParameterError({ param: `${at}.headers`, problem: `names ${JSON.stringify(name)}; only authorization and content-type may be sent` });
+        throw new InvalidParameterError({
+          param: `${at}.headers`,
+          problem: `names ${JSON.stringify(name)}; only authorization and content-type may be sent`,
+        });
       headers[name.toLowerCase()] = value;
     }
     const url = URL.canParse(endpoint.url, root) ? new URL(endpoint.url, root) : undefined;
     if (url?.protocol !== "http:" && url?.protocol !== "https:")
-      throw new InvalidParameterError({ param: `${at}.url`, problem: `must be an http(s) URL, got ${JSON.stringify(endpoint.url)}` });
+      throw new InvalidParameterError({
+        param: `${at}.url`,
+        problem: `must be an http(s) URL, got ${JSON.stringify(endpoint.url)}`,
+      });
     const source = contents instanceof Map ? contents.get(digest) : contents[digest];
-    if (source === undefined) throw new InvalidParameterError({ param: `contents["${digest}"]`, problem: "is missing: the record needs this content" });
+    if (source === undefined)
+      throw new InvalidParameterError({
+        param: `contents["${digest}"]`,
+        problem: "is missing: the record needs this content",
+      });
     return { digest, method: endpoint.method, url, headers, source };
   });
 }

@@ -38,7 +38,9 @@ const WEB_ALGORITHMS = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } a
  */
 export async function hashing(file: OpenedSource, algorithm: keyof typeof WEB_ALGORITHMS): Promise<Hashing> {
   if (!isNode) {
-    const digest = file.blob ? toHex(await globalThis.crypto.subtle.digest(WEB_ALGORITHMS[algorithm], await file.blob.arrayBuffer())) : undefined;
+    const digest = file.blob
+      ? toHex(await globalThis.crypto.subtle.digest(WEB_ALGORITHMS[algorithm], await file.blob.arrayBuffer()))
+      : undefined;
     return { ...file, digest: () => digest };
   }
   const { createHash } = await import("node:crypto");
@@ -73,7 +75,8 @@ export function verifyingDigest(file: Hashing, algorithm: string, expected: stri
         held = chunk;
       }
       const actual = file.digest();
-      if (actual !== expected) throw new IntegrityError({ algorithm, expected, actual: actual ?? "(none)", what: label });
+      if (actual !== expected)
+        throw new IntegrityError({ algorithm, expected, actual: actual ?? "(none)", what: label });
       if (held) yield held;
     },
   };

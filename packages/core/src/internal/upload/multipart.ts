@@ -6,7 +6,9 @@ import { toHex } from "../env.js";
 import type { StreamBody } from "./body.js";
 import type { OpenedSource } from "./source.js";
 
-export type Part = { name: string; value: string; contentType?: string } | { name: string; file: OpenedSource; contentType?: string };
+export type Part =
+  | { name: string; value: string; contentType?: string }
+  | { name: string; file: OpenedSource; contentType?: string };
 
 const encoder = new TextEncoder();
 
@@ -19,7 +21,10 @@ export function multipart(parts: readonly Part[]): StreamBody {
   let length: number | undefined = tail.byteLength;
   parts.forEach((part, i) => {
     const size = "value" in part ? values[i]?.byteLength : part.file.size;
-    length = length === undefined || size === undefined ? undefined : length + (heads[i]?.byteLength ?? 0) + size + crlf.byteLength;
+    length =
+      length === undefined || size === undefined
+        ? undefined
+        : length + (heads[i]?.byteLength ?? 0) + size + crlf.byteLength;
   });
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
