@@ -72,7 +72,7 @@ const schemes = spec.components?.securitySchemes ?? {};
 const scheme = ref(Object.values(schemes)[0]);
 const auth =
   scheme?.type === "http" && scheme.scheme?.toLowerCase() === "bearer"
-    ? { header: "Authorization", value: "(token) => `Bearer ${token}`" }
+    ? { header: "Authorization", value: `(token) => \`Bearer \${token}\`` }
     : scheme?.type === "apiKey" && scheme.in === "header"
       ? { header: scheme.name, value: "(token) => token" }
       : undefined;
