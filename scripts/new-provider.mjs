@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { operationsOf, resolver } from "@pkgapi/testing/spec";
 import { parse } from "yaml";
 import { root } from "./lib/paths.mjs";
 
@@ -18,7 +19,6 @@ if (!name || !specArg || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
 const dir = path.join(root, "packages", name);
 if (existsSync(dir) || ["core", "testing"].includes(name)) throw new Error(`packages/${name} exists already`);
 const spec = parse(readFileSync(specArg, "utf8"));
-const METHODS = ["get", "put", "post", "patch", "delete"];
 
 const words = (text) => text.split(/[^A-Za-z0-9]+/).filter(Boolean);
 const pascal = (text) =>
@@ -28,13 +28,7 @@ const pascal = (text) =>
 const camel = (text) => pascal(text).replace(/^./, (c) => c.toLowerCase());
 const Name = pascal(name);
 const nameCamel = camel(name);
-const ref = (node) =>
-  node?.$ref
-    ? node.$ref
-        .split("/")
-        .slice(1)
-        .reduce((at, key) => at[key], spec)
-    : node;
+const ref = resolver(spec);
 const write = (file, text) => {
   mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   writeFileSync(path.join(dir, file), text);
@@ -43,29 +37,25 @@ const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 // ---- what the spec says
 const operations = [];
-for (const [template, item] of Object.entries(spec.paths ?? {})) {
-  for (const method of METHODS) {
-    const op = item[method];
-    if (!op) continue;
-    if (!op.operationId) throw new Error(`${method.toUpperCase()} ${template} has no operationId`);
-    const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(ref);
-    const body = ref(op.requestBody);
-    const media = body?.content?.["application/json"];
-    if (body && !media)
-      throw new Error(`${op.operationId}: only JSON request bodies are generated; write this one by hand`);
-    const ok = Object.entries(op.responses ?? {}).filter(([status]) => /^2/.test(status));
-    operations.push({
-      id: op.operationId,
-      tag: op.tags?.[0] ?? "default",
-      summary: op.summary ?? op.description ?? "",
-      method,
-      template,
-      path: parameters.filter((p) => p.in === "path"),
-      query: parameters.some((p) => p.in === "query"),
-      body: media && { required: !!body.required, schema: media.schema, example: media.example },
-      returnsJson: ok.some(([, response]) => ref(response).content?.["application/json"]),
-    });
-  }
+for (const { template, method, item, operation: op } of operationsOf(spec)) {
+  if (!op.operationId) throw new Error(`${method.toUpperCase()} ${template} has no operationId`);
+  const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(ref);
+  const body = ref(op.requestBody);
+  const media = body?.content?.["application/json"];
+  if (body && !media)
+    throw new Error(`${op.operationId}: only JSON request bodies are generated; write this one by hand`);
+  const ok = Object.entries(op.responses ?? {}).filter(([status]) => /^2/.test(status));
+  operations.push({
+    id: op.operationId,
+    tag: op.tags?.[0] ?? "default",
+    summary: op.summary ?? op.description ?? "",
+    method,
+    template,
+    path: parameters.filter((p) => p.in === "path"),
+    query: parameters.some((p) => p.in === "query"),
+    body: media && { required: !!body.required, schema: media.schema, example: media.example },
+    returnsJson: ok.some(([, response]) => ref(response).content?.["application/json"]),
+  });
 }
 const tags = [...new Set(operations.map((op) => op.tag))];
 const schemes = spec.components?.securitySchemes ?? {};
@@ -378,18 +368,7 @@ write(
 import { withHeaders } from "@pkgapi/testing";
 import { contractTable } from "@pkgapi/testing/contract";
 import { inject } from "vitest";
-import {
-  APIError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  create${Name}Client,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  UnprocessableEntityError,
-} from "../src/index.js";
+import { APIError, create${Name}Client } from "../src/index.js";
 import { ${tags.map((tag) => `${pascal(tag)}Api`).join(", ")}, createConfiguration } from "../src/sdk.js";
 
 const tagged = (client: string) => ({
@@ -407,16 +386,6 @@ ${tags.map((tag) => `  ${camel(tag)}: new ${pascal(tag)}Api(createConfiguration(
 contractTable({
   spec: new URL("../../../specs/${name}.yaml", import.meta.url),
   APIError,
-  InternalServerError,
-  errorClasses: {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-  },
   operations: {
 ${operations.map(row).join("\n")}
   },

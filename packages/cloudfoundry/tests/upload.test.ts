@@ -4,18 +4,15 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { localServer, type ReceivedPart, receiveMultipart } from "@pkgapi/testing";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { type ReceivedPart, receiveMultipart, serversPerTest } from "@pkgapi/testing";
+import { afterAll, describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-cf-upload-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +23,7 @@ const sha1 = (data: Buffer | string) => createHash("sha1").update(data).digest("
 async function fakeUploads() {
   const uploads: ReceivedPart[][] = [];
   const lengths: number[] = [];
-  server = await localServer(async (req, res) => {
+  server = await serve(async (req, res) => {
     const { parts, bytes } = await receiveMultipart(req);
     uploads.push(parts);
     lengths.push(bytes);

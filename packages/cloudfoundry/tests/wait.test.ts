@@ -1,7 +1,7 @@
 // packages.waitUntilReady against a local server whose packages change state as they are polled.
 
-import { localServer } from "@pkgapi/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
   createCloudFoundryClient,
@@ -16,19 +16,16 @@ import {
 } from "../src/index.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const FAILURE = "The app package is invalid: Package may not be larger than 1073741824 bytes";
 
 /** Answers the states in turn, one per GET, then repeats the last one. */
 async function packageWalking(states: PackageState[], error: string | null = null) {
   let polls = 0;
-  server = await localServer((_req, res) => {
+  server = await serve((_req, res) => {
     const state = states[Math.min(polls++, states.length - 1)] as PackageState;
     json(res, 200, cfPackage(GUID, state, state === "FAILED" ? error : null));
   });
@@ -81,7 +78,7 @@ describe("packages.waitUntilReady", () => {
     await expect(waiting).rejects.toBeInstanceOf(APIUserAbortError);
     await server?.close();
 
-    server = await localServer((_req, res) =>
+    server = await serve((_req, res) =>
       json(res, 404, { errors: [{ detail: "Package not found", title: "CF-ResourceNotFound", code: 10010 }] }),
     );
     const missing = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
@@ -113,7 +110,7 @@ function cfJob(state: JobState): Job {
 /** DELETE answers 202 naming the job; each job GET answers the next state, then repeats the last one. */
 async function jobWalking(states: JobState[]) {
   let polls = 0;
-  server = await localServer((req, res) => {
+  server = await serve((req, res) => {
     if (req.method === "DELETE") return res.writeHead(202, { location: `${server?.url}/v3/jobs/${JOB}` }).end();
     json(res, 200, cfJob(states[Math.min(polls++, states.length - 1)] as JobState));
   });

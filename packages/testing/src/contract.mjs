@@ -5,8 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-
-const METHODS = ["get", "put", "post", "patch", "delete"];
+import { operationsOf, resolver } from "./spec.mjs";
 
 /**
  * @typedef {object} ContractOperation
@@ -20,27 +19,16 @@ const METHODS = ["get", "put", "post", "patch", "delete"];
  * @param {object} spec
  */
 export function specOperations(spec) {
-  const ref = (node) =>
-    node?.$ref
-      ? node.$ref
-          .split("/")
-          .slice(1)
-          .reduce((at, key) => at[key], spec)
-      : node;
+  const ref = resolver(spec);
   /** @type {Record<string, Record<string, unknown>>} */
   const operations = {};
-  for (const item of Object.values(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      operations[operation.operationId] = Object.fromEntries(
-        Object.entries(operation.responses ?? {}).map(([status, response]) => {
-          const media = ref(response).content?.["application/json"];
-          const example = media?.example ?? Object.values(media?.examples ?? {}).map((e) => ref(e).value)[0];
-          return [status, example];
-        }),
-      );
-    }
+  for (const { operation } of operationsOf(spec)) {
+    operations[operation.operationId] = Object.fromEntries(
+      Object.entries(operation.responses ?? {}).map(([status, response]) => {
+        const media = ref(response).content?.["application/json"];
+        return [status, media?.example ?? Object.values(media?.examples ?? {}).map((e) => ref(e).value)[0]];
+      }),
+    );
   }
   return operations;
 }
@@ -48,9 +36,14 @@ export function specOperations(spec) {
 /**
  * Declares the table's tests: every operation of the spec has a row, and each declared status
  * answers as the spec says through every client (the example as data, or the typed error).
- * @param {{ spec: URL | string, operations: Record<string, ContractOperation>, errorClasses: Record<number, Function>, APIError: Function, InternalServerError: Function }} table
+ * The error class a status must give is the one `APIError.for` picks (404 NotFoundError, 5xx
+ * InternalServerError, …), with `APIError` as the provider package exports it.
+ * @param {{ spec: URL | string, operations: Record<string, ContractOperation>, APIError: any }} table
  */
-export function contractTable({ spec, operations, errorClasses, APIError, InternalServerError }) {
+export function contractTable({ spec, operations, APIError }) {
+  const classFor = (status) =>
+    APIError.for({ status, headers: new Headers(), body: null, message: "", request: { method: "GET", url: "/" } })
+      .constructor;
   const declared = specOperations(parse(readFileSync(spec, "utf8")));
 
   it("has a row for every operation of the spec", () => {
@@ -74,7 +67,7 @@ export function contractTable({ spec, operations, errorClasses, APIError, Intern
             expect(viaSdk).toEqual(data);
             return;
           }
-          const ErrorClass = errorClasses[code] ?? (code >= 500 ? InternalServerError : APIError);
+          const ErrorClass = classFor(code);
           const failure = await operation.facade(headers).then(
             () => expect.fail("the facade resolved"),
             (error) => error,

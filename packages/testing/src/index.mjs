@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { afterEach } from "vitest";
 
 /**
  * Starts a `node:http` server on a free port. `handler` gets every request; the returned
@@ -36,6 +37,24 @@ export async function localServer(handler, { onCheckContinue } = {}) {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Local servers for the tests of a file, closed after each test:
+ * `const serve = serversPerTest();` then `const server = await serve(handler)` in a test.
+ * @returns {typeof localServer}
+ */
+export function serversPerTest() {
+  /** @type {Array<{ close(): Promise<void> }>} */
+  const open = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return async (...args) => {
+    const server = await localServer(...args);
+    open.push(server);
+    return server;
   };
 }
 
