@@ -16,7 +16,8 @@ import { uploads } from "./sections/uploads.mjs";
 
 const quick = process.argv.includes("--quick");
 const started = performance.now();
-const log = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+const log = (message) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 
 for (const name of ["core", "fastly", "warg", "cloudfoundry"]) {
   if (!existsSync(path.join(root, "packages", name, "dist", "index.js")))

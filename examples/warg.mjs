@@ -9,7 +9,8 @@ const signed = {
   contentBytes:
     "GgsIwPiJwwYQgJTvOiJDCkEKN2VjZHNhLXAyNTY6QXdOUkxpNk1rMGNpdTA4aWpoMnV0UVlmVnYxZnMyT2xWUkt6eURSeVFtbFMSBnNoYTI1NiJSIlAKBTEuMC4wEkdzaGEyNTY6MjRlYWYzNDM5YTYwYzk2NzY0YzRmMmM5MmEwYTgxYjUyYmQ0ZmU1ZDViOTFmMDkwMTg0YTBmNjQ4NmIxYmYyOQ==",
   keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
-  signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=",
+  signature:
+    "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=",
 };
 
 const logId = await logIdFor("example:greeter");
@@ -22,5 +23,5 @@ if (record.state === "sourcing") {
   // With a real registry: await warg.records.uploadMissingContent(record, { [digest]: "greeter.wasm" });
 }
 
-const done = await warg.records.waitFor({ logId, recordId: record.recordId }, { interval: 200, timeout: 10_000 });
+const done = await warg.records.waitFor({ logId, recordId: record.recordId }, { interval: 200, waitTimeout: 10_000 });
 console.log(`record ${done.recordId} is published at registry index ${done.registryIndex}`);

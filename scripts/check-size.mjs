@@ -8,9 +8,11 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { providers } from "./lib/paths.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-export const providers = ["fastly", "warg", "cloudfoundry"];
+
+export { providers };
 
 /** Minified + gzipped bytes of one entry bundled with everything it imports. */
 export async function bundleSize(entry) {
@@ -34,7 +36,9 @@ export async function measureSizes() {
   const sizes = { "openapi-fetch": await bundleSize(path.join(root, "node_modules/openapi-fetch/dist/index.mjs")) };
   for (const name of providers) {
     const entry = path.join(root, "packages", name, "dist", "index.js");
-    sizes[`@pkgapi/${name}`] = existsSync(entry) ? await bundleSize(entry) : { missing: `${path.relative(root, entry)} not built` };
+    sizes[`@pkgapi/${name}`] = existsSync(entry)
+      ? await bundleSize(entry)
+      : { missing: `${path.relative(root, entry)} not built` };
   }
   return sizes;
 }
@@ -55,7 +59,10 @@ async function main() {
     const verdict = limit === undefined ? "(no limit)" : `${over ? "OVER " : "ok   "} limit ${limit} B`;
     console.log(`${name.padEnd(22)} ${String(size.gzip).padStart(6)} B min+gz  (${size.min} B min)  ${verdict}`);
   }
-  if (failed) console.log(`\n${failed} bundle(s) over their limit or not built. Shrink them, or raise the limit in size-limits.json on purpose.`);
+  if (failed)
+    console.log(
+      `\n${failed} bundle(s) over their limit or not built. Shrink them, or raise the limit in size-limits.json on purpose.`,
+    );
   process.exit(failed ? 1 : 0);
 }
 

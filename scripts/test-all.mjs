@@ -3,9 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { root } from "./lib/paths.mjs";
+import { packages, root } from "./lib/paths.mjs";
 
-const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false" };
 
 // The vitest JSON reports counted below; stale ones from an earlier run must not be counted.
@@ -18,7 +17,11 @@ const checks = [
   ["lint and format (Biome)", "npx", ["biome", "check", "."]],
   ["spec lint", "node", ["scripts/lint-specs.mjs"]],
   ["drift check", "node", ["scripts/check-drift.mjs"]],
-  ["typecheck + unit, fault and contract tests", "npx", ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"]],
+  [
+    "typecheck + unit, fault and contract tests",
+    "npx",
+    ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"],
+  ],
   ["generate and build without Java", "node", ["scripts/check-no-java.mjs"]],
   ["contract coverage", "node", ["scripts/contract-coverage.mjs"]],
   ["spec change report tests", "npx", ["vitest", "run", "--config", "scripts/spec-diff/vitest.config.mjs"]],

@@ -1,14 +1,11 @@
 // list and listForApp against local node:http servers: pages, `next.href`, filters on the wire.
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidResponseError } from "../src/index.js";
 import { APP, cfPackage, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serve = serversPerTest();
 
 const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -18,13 +15,17 @@ const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0
  */
 async function fakeList(options: { total?: number; nextOrigin?: () => string } = {}) {
   const total = options.total ?? 7;
-  const server = await localServer((req, res) => {
+  const server = await serve((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     const page = Number(url.searchParams.get("page") ?? 1);
     const perPage = Number(url.searchParams.get("per_page") ?? 50);
     const pages = Math.max(1, Math.ceil(total / perPage));
     const link = (n: number) => {
-      const query = new URLSearchParams({ ...Object.fromEntries(url.searchParams), page: String(n), per_page: String(perPage) });
+      const query = new URLSearchParams({
+        ...Object.fromEntries(url.searchParams),
+        page: String(n),
+        per_page: String(perPage),
+      });
       query.sort();
       return { href: `${options.nextOrigin?.() ?? server.url}${url.pathname}?${query}` };
     };
@@ -38,10 +39,11 @@ async function fakeList(options: { total?: number; nextOrigin?: () => string } =
         next: page < pages ? link(page + 1) : null,
         previous: page > 1 ? link(page - 1) : null,
       },
-      resources: Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => cfPackage(guid(first + i + 1), "READY")),
+      resources: Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) =>
+        cfPackage(guid(first + i + 1), "READY"),
+      ),
     });
   });
-  servers.push(server);
   return server;
 }
 
@@ -51,7 +53,12 @@ describe("list", () => {
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const page = await client.packages.list({ perPage: 3 });
     expect(page.items.map((p) => p.guid)).toEqual([guid(1), guid(2), guid(3)]);
-    expect(page.pagination).toMatchObject({ total_results: 7, total_pages: 3, previous: null, next: { href: `${server.url}/v3/packages?page=2&per_page=3` } });
+    expect(page.pagination).toMatchObject({
+      total_results: 7,
+      total_pages: 3,
+      previous: null,
+      next: { href: `${server.url}/v3/packages?page=2&per_page=3` },
+    });
     expect(page.hasNextPage()).toBe(true);
     expect(server.requests).toHaveLength(1);
   });
@@ -92,14 +99,13 @@ describe("list", () => {
 
   it("keeps the path of a baseUrl behind a gateway when rebasing", async () => {
     const api = await fakeList({ nextOrigin: () => "https://api.internal.example" });
-    const gateway = await localServer((req, res) => {
+    const gateway = await serve((req, res) => {
       // A path-prefix gateway: /cf/v3/... is the API's /v3/...
       const upstream = new URL((req.url ?? "/").replace(/^\/cf/, ""), api.url);
       fetch(upstream, { headers: { authorization: String(req.headers.authorization) } }).then(async (answer) => {
         res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
       });
     });
-    servers.push(gateway);
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: `${gateway.url}/cf` });
     const seen = [];
     for await (const pkg of client.packages.list({ perPage: 3 })) seen.push(pkg.guid);
@@ -162,7 +168,10 @@ describe("filters on the wire", () => {
     const server = await fakeList();
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const at = new Date("2024-01-01T00:00:00.500Z");
-    await client.packages.list({ createdAt: { gt: at, gte: at, lt: at, lte: at }, updatedAt: { gte: "2024-01-01T01:00:00.2+01:00" } });
+    await client.packages.list({
+      createdAt: { gt: at, gte: at, lt: at, lte: at },
+      updatedAt: { gte: "2024-01-01T01:00:00.2+01:00" },
+    });
     expect(Object.fromEntries(new URL(server.requests[0]?.url ?? "", server.url).searchParams)).toEqual({
       "created_ats[gt]": "2024-01-01T00:00:00Z",
       "created_ats[gte]": "2024-01-01T00:00:01Z",
@@ -175,10 +184,18 @@ describe("filters on the wire", () => {
   it("passes a selector string through, and listForApp sends its filters on the app's path", async () => {
     const server = await fakeList();
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
-    await client.packages.listForApp(APP, { labelSelector: "env in (prod,staging),!legacy", types: ["bits"], perPage: 2 });
+    await client.packages.listForApp(APP, {
+      labelSelector: "env in (prod,staging),!legacy",
+      types: ["bits"],
+      perPage: 2,
+    });
     const url = new URL(server.requests[0]?.url ?? "", server.url);
     expect(url.pathname).toBe(`/v3/apps/${APP}/packages`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ per_page: "2", types: "bits", label_selector: "env in (prod,staging),!legacy" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      per_page: "2",
+      types: "bits",
+      label_selector: "env in (prod,staging),!legacy",
+    });
     const all = [];
     for await (const pkg of client.packages.listForApp(APP, { perPage: 2 })) all.push(pkg);
     expect(all).toHaveLength(7);
@@ -188,14 +205,13 @@ describe("filters on the wire", () => {
 describe("broken pagination", () => {
   it("stops with InvalidResponseError when the server serves the same next page again (a cycle)", async () => {
     // Page 2's `next` leads to page 2 again, forever.
-    const server = await localServer((req, res) => {
+    const server = await serve((req, res) => {
       const page = new URL(req.url ?? "/", "http://x").searchParams.get("page") ?? "1";
       json(res, 200, {
         pagination: { total_results: 4, total_pages: 2, next: { href: `${server.url}/v3/packages?page=2` } },
         resources: [cfPackage(guid(Number(page)), "READY")],
       });
     });
-    servers.push(server);
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const seen: string[] = [];
     const error = await (async () => {
@@ -208,8 +224,9 @@ describe("broken pagination", () => {
   });
 
   it("gives InvalidResponseError, not a TypeError, for a list whose `resources` is null", async () => {
-    const server = await localServer((_req, res) => json(res, 200, { pagination: { total_results: 0, total_pages: 1, next: null }, resources: null }));
-    servers.push(server);
+    const server = await serve((_req, res) =>
+      json(res, 200, { pagination: { total_results: 0, total_pages: 1, next: null }, resources: null }),
+    );
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const error = await client.packages.list().then(
       () => undefined,

@@ -4,18 +4,15 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+import { type ReceivedPart, receiveMultipart, serversPerTest } from "@pkgapi/testing";
+import { afterAll, describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
-import { cfPackage, GUID, json, type ReceivedPart, receiveMultipart, TOKEN } from "./helpers.js";
+import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-cf-upload-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +23,7 @@ const sha1 = (data: Buffer | string) => createHash("sha1").update(data).digest("
 async function fakeUploads() {
   const uploads: ReceivedPart[][] = [];
   const lengths: number[] = [];
-  server = await localServer(async (req, res) => {
+  server = await serve(async (req, res) => {
     const { parts, bytes } = await receiveMultipart(req);
     uploads.push(parts);
     lengths.push(bytes);
@@ -66,12 +63,14 @@ describe("packages.upload", () => {
     const { file, sha1: expected } = bigFile(size);
     const { server, uploads, lengths, client } = await fakeUploads();
     const progress: Array<{ loaded: number; total?: number }> = [];
-    const pkg = await client.packages.upload({ guid: GUID, bits: file, onProgress: (p) => progress.push(p) });
+    const pkg = await client.packages.upload({ guid: GUID, bits: file }, { onProgress: (p) => progress.push(p) });
 
     expect(pkg).toMatchObject({ guid: GUID, state: "PROCESSING_UPLOAD" });
     const [parts] = uploads;
     expect(parts).toHaveLength(1);
-    expect(parts?.[0]?.head).toMatch(/Content-Disposition: form-data; name="bits"; filename="package\.zip"\r\nContent-Type: application\/zip/i);
+    expect(parts?.[0]?.head).toMatch(
+      /Content-Disposition: form-data; name="bits"; filename="package\.zip"\r\nContent-Type: application\/zip/i,
+    );
     expect(parts?.[0]?.size).toBe(size);
     expect(parts?.[0]?.sha1).toBe(expected);
 
@@ -89,8 +88,11 @@ describe("packages.upload", () => {
   it("accepts a Blob, a Buffer and a stream as well", async () => {
     const zip = Buffer.from("PK\u0003\u0004 a small zip, byte for byte \u0000\u00ff");
     const { uploads, client } = await fakeUploads();
-    for (const bits of [new Blob([zip]), zip, Readable.from([zip.subarray(0, 10), zip.subarray(10)])]) await client.packages.upload({ guid: GUID, bits });
-    expect(uploads.map((parts) => parts.map((p) => [p.size, p.sha1]))).toEqual(Array(3).fill([[zip.length, sha1(zip)]]));
+    for (const bits of [new Blob([zip]), zip, Readable.from([zip.subarray(0, 10), zip.subarray(10)])])
+      await client.packages.upload({ guid: GUID, bits });
+    expect(uploads.map((parts) => parts.map((p) => [p.size, p.sha1]))).toEqual(
+      Array(3).fill([[zip.length, sha1(zip)]]),
+    );
   });
 
   it("sends resources alone as a JSON text field, and before the zip when both are given (as the cf CLI)", async () => {
@@ -102,7 +104,7 @@ describe("packages.upload", () => {
     const [alone, both] = uploads;
     expect(alone).toHaveLength(1);
     expect(alone?.[0]?.head).toBe('Content-Disposition: form-data; name="resources"');
-    expect(JSON.parse(alone?.[0]?.start.toString() ?? "")).toEqual([
+    expect(JSON.parse(alone?.[0]?.data.toString() ?? "")).toEqual([
       { checksum: { value: sha1("cached file") }, size_in_bytes: 11, path: "app/lib/server.js", mode: "644" },
       { checksum: { value: sha1("cached file") }, size_in_bytes: 0, path: "public/index.html" },
     ]);
@@ -118,7 +120,7 @@ describe("packages.upload", () => {
     const [part] = uploads[0] ?? [];
     expect(uploads[0]).toHaveLength(1);
     expect(part?.head).toBe('Content-Disposition: form-data; name="resources"');
-    expect(part?.start.toString()).toBe(text);
+    expect(part?.data.toString()).toBe(text);
   });
 
   it("refuses bad input before sending anything, naming the parameter", async () => {
@@ -129,11 +131,31 @@ describe("packages.upload", () => {
       [{ guid: "../x", bits: Buffer.from("z") }, "guid", /must be a GUID/],
       [{ guid: GUID, resources: resource() as never }, "resources", /must be an array/],
       [{ guid: GUID, resources: [null as never] }, "resources[0]", /must be an object/],
-      [{ guid: GUID, resources: [resource({ checksum: { value: "ABC" } })] }, "resources[0].checksum.value", /40 lowercase hex digits/],
-      [{ guid: GUID, resources: [resource({ checksum: { value: sha1("x").toUpperCase() } })] }, "resources[0].checksum.value", /SHA-1/],
-      [{ guid: GUID, resources: [resource(), resource({ size_in_bytes: -1 })] }, "resources[1].size_in_bytes", /must be >= 0/],
-      [{ guid: GUID, resources: [resource({ size_in_bytes: 1.5 })] }, "resources[0].size_in_bytes", /must be an integer/],
-      [{ guid: GUID, resources: [resource({ path: "../etc/passwd" })] }, "resources[0].path", /relative to the app root/],
+      [
+        { guid: GUID, resources: [resource({ checksum: { value: "ABC" } })] },
+        "resources[0].checksum.value",
+        /40 lowercase hex digits/,
+      ],
+      [
+        { guid: GUID, resources: [resource({ checksum: { value: sha1("x").toUpperCase() } })] },
+        "resources[0].checksum.value",
+        /SHA-1/,
+      ],
+      [
+        { guid: GUID, resources: [resource(), resource({ size_in_bytes: -1 })] },
+        "resources[1].size_in_bytes",
+        /must be >= 0/,
+      ],
+      [
+        { guid: GUID, resources: [resource({ size_in_bytes: 1.5 })] },
+        "resources[0].size_in_bytes",
+        /must be an integer/,
+      ],
+      [
+        { guid: GUID, resources: [resource({ path: "../etc/passwd" })] },
+        "resources[0].path",
+        /relative to the app root/,
+      ],
       [{ guid: GUID, resources: [resource({ path: "app/../../x" })] }, "resources[0].path", /without "\.\."/],
       [{ guid: GUID, resources: [resource({ path: "/etc/passwd" })] }, "resources[0].path", /relative/],
       [{ guid: GUID, resources: [resource({ path: "C:\\app" })] }, "resources[0].path", /relative/],

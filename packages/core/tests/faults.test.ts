@@ -1,8 +1,8 @@
 // The fault suite: a real node:http server misbehaves in every way we know; the runtime must
 // retry where safe, raise the right typed error otherwise, never hang, and never leak the token.
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -15,17 +15,16 @@ import {
 } from "./error-classes.js";
 import { capturingRuntime, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Answers the n-th request (0-based) with `replies[n]`, the last one thereafter. */
-async function scripted(replies: Array<(res: import("node:http").ServerResponse, req: import("node:http").IncomingMessage) => void>) {
+async function scripted(
+  replies: Array<(res: import("node:http").ServerResponse, req: import("node:http").IncomingMessage) => void>,
+) {
   let n = 0;
-  server = await localServer((req, res) => {
+  server = await serve((req, res) => {
     const reply = replies[Math.min(n++, replies.length - 1)] as (typeof replies)[number];
     readBody(req).then(() => reply(res, req));
   });
@@ -41,7 +40,8 @@ const json =
 const ok = json(200, { ok: true });
 
 function expectNoToken(lines: string[], error?: unknown) {
-  for (const text of [...lines, inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)]) expect(text).not.toContain(TOKEN);
+  for (const text of [...lines, inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)])
+    expect(text).not.toContain(TOKEN);
 }
 
 describe.each([500, 502, 503])("status %i", (status) => {
@@ -217,7 +217,9 @@ describe("caller control", () => {
   it("uses the per-call timeout and maxRetries over the client's", async () => {
     const srv = await scripted([(res) => setTimeout(() => ok(res), 1_000)]);
     const { runtime } = capturingRuntime(srv.url, { timeout: 30_000, maxRetries: 5 });
-    await expect(runtime.send({ method: "GET", url: "/thing" }, { timeout: 50, maxRetries: 0 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(runtime.send({ method: "GET", url: "/thing" }, { timeout: 50, maxRetries: 0 })).rejects.toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
     expect(srv.requests).toHaveLength(1);
   });
 
@@ -230,7 +232,7 @@ describe("caller control", () => {
 
 describe("redirects", () => {
   it("follows a redirect to another origin without the credential", async () => {
-    const blobstore = await localServer((_req, res) => ok(res));
+    const blobstore = await serve((_req, res) => ok(res));
     const srv = await scripted([
       (res) => {
         res.writeHead(302, { location: `${blobstore.url}/blob?sig=1` });

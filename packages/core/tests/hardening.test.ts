@@ -6,15 +6,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it, vi } from "vitest";
 import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
-  download,
   InvalidParameterError,
   InvalidResponseError,
+  WaitTimeoutError,
+} from "../src/index.js";
+import {
+  download,
   multipart,
   type OpenedSource,
   openapiClient,
@@ -23,16 +26,12 @@ import {
   Runtime,
   rawBody,
   sendUpload,
-  WaitTimeoutError,
-} from "../src/index.js";
+} from "../src/internal/index.js";
 import { capturingRuntime, TOKEN, testProfile } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const dir = mkdtempSync(join(tmpdir(), "pkgapi-hardening-"));
 function tempFile(name: string, size: number): string {
@@ -44,7 +43,8 @@ const openFds = () => readdirSync("/proc/self/fd").length;
 const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
 
 function expectNoToken(error: unknown, token = TOKEN) {
-  for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)]) expect(text).not.toContain(token);
+  for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)])
+    expect(text).not.toContain(token);
 }
 
 describe("leaks and hangs", () => {
@@ -52,7 +52,7 @@ describe("leaks and hangs", () => {
     "closes the file of every failed upload attempt (%s, with retries): open fds back to the start",
     async (fault) => {
       let received = () => {};
-      server = await localServer((req) => {
+      server = await serve((req) => {
         req.once("data", () => {
           received();
           // Take a little of the body, then reset the connection, or stall.
@@ -67,8 +67,14 @@ describe("leaks and hangs", () => {
         const file = await openSource("file", path);
         const controller = new AbortController();
         if (fault === "abort") received = () => controller.abort();
-        const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }, { signal: controller.signal }).catch((e) => e);
-        expect(error.name).toBe({ reset: "APIConnectionError", timeout: "APIConnectionTimeoutError", abort: "APIUserAbortError" }[fault]);
+        const error = await sendUpload(
+          runtime,
+          { method: "PUT", url: "/upload", body: rawBody(file) },
+          { signal: controller.signal },
+        ).catch((e) => e);
+        expect(error.name).toBe(
+          { reset: "APIConnectionError", timeout: "APIConnectionTimeoutError", abort: "APIUserAbortError" }[fault],
+        );
       }
       expect(server.requests.length).toBe(fault === "abort" ? 4 : 8);
       await server.close(); // the server's own sockets count too
@@ -77,7 +83,7 @@ describe("leaks and hangs", () => {
   );
 
   it("clears the 100-continue fallback timer when the connection fails while waiting: no timer, no file opened", async () => {
-    server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
+    server = await serve(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
     const { runtime } = capturingRuntime(server.url, { maxRetries: 0 });
     let opened = 0;
     const file: OpenedSource = {
@@ -90,9 +96,11 @@ describe("leaks and hangs", () => {
       },
     };
     const before = timers();
-    const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 200 }).catch(
-      (e) => e,
-    );
+    const error = await sendUpload(
+      runtime,
+      { method: "POST", url: "/upload", body: rawBody(file) },
+      { expectContinue: true, expectTimeout: 200 },
+    ).catch((e) => e);
     expect(error.name).toBe("APIConnectionError");
     expect(timers()).toBeLessThanOrEqual(before);
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -104,12 +112,16 @@ describe("leaks and hangs", () => {
     const seen = new Promise<void>((resolve) => {
       resolveSeen = resolve;
     });
-    server = await localServer(() => {}, { onCheckContinue: () => resolveSeen() });
+    server = await serve(() => {}, { onCheckContinue: () => resolveSeen() });
     const { runtime } = capturingRuntime(server.url);
     const body = multipart([{ name: "a", value: "b" }]);
     const before = timers();
     const controller = new AbortController();
-    const pending = sendUpload(runtime, { method: "POST", url: "/upload", body }, { expectContinue: true, expectTimeout: 20_000, signal: controller.signal });
+    const pending = sendUpload(
+      runtime,
+      { method: "POST", url: "/upload", body },
+      { expectContinue: true, expectTimeout: 20_000, signal: controller.signal },
+    );
     await seen;
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
@@ -117,15 +129,18 @@ describe("leaks and hangs", () => {
   });
 
   it("leaves nothing keeping the process alive after an upload fails while waiting for 100 Continue (a child process exits)", async () => {
-    server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
+    server = await serve(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
     // The built package, as an app uses it; the fallback timer (60 s) would hold the process.
     const script = `
-      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
       const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1], maxRetries: 0 });
       const file = await openSource("file", new Uint8Array(10));
       const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 60_000 }).catch((e) => e);
       console.log(error.name);`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], { stdio: ["ignore", "pipe", "inherit"], timeout: 20_000 }); // killed if it hangs
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], {
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 20_000,
+    }); // killed if it hangs
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
@@ -136,7 +151,7 @@ describe("leaks and hangs", () => {
   });
 
   it("times out a download whose body stalls mid-stream (idle timeout between chunks)", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/zip", "content-length": "1000" });
       res.write(Buffer.alloc(100)); // then nothing more
     });
@@ -147,7 +162,7 @@ describe("leaks and hangs", () => {
   });
 
   it("fails an upload whose file changed size after it was opened, at once and without retrying", async () => {
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       await readBody(req).catch(() => undefined);
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
@@ -170,16 +185,19 @@ describe("leaks and hangs", () => {
 describe("waiters", () => {
   it.each([
     ["hangs", (_req: IncomingMessage, _res: ServerResponse) => {}],
-    ["keeps answering 503 with Retry-After", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(503, { "retry-after": "1" }).end()],
+    [
+      "keeps answering 503 with Retry-After",
+      (_req: IncomingMessage, res: ServerResponse) => res.writeHead(503, { "retry-after": "1" }).end(),
+    ],
   ])("gives up at the deadline when every poll %s (no retry past it)", async (_, handler) => {
-    server = await localServer(handler);
+    server = await serve(handler);
     const { runtime } = capturingRuntime(server.url, { maxRetries: 5 });
     const before = timers();
     const error = await pollUntil(
       "Thing",
       (msLeft, signal) => runtime.send({ method: "GET", url: "/thing" }, { signal, timeout: msLeft }),
       () => false,
-      { timeout: 300 },
+      { waitTimeout: 300 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.message).toBe("Thing did not settle within 300 ms");
@@ -188,13 +206,13 @@ describe("waiters", () => {
   });
 
   it("gives up at the deadline even when the poll ignores the signal", async () => {
-    server = await localServer(() => {});
+    server = await serve(() => {});
     const { runtime } = capturingRuntime(server.url, { maxRetries: 0 });
     const error = await pollUntil(
       "Thing",
       () => runtime.send({ method: "GET", url: "/thing" }, { timeout: 20_000 }),
       () => false,
-      { timeout: 300 },
+      { waitTimeout: 300 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
   });
@@ -202,7 +220,7 @@ describe("waiters", () => {
 
 describe("secrets", () => {
   it("removes an echoed token from statusText and from the headers an APIError keeps", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(401, `Bad token ${TOKEN}`, { "content-type": "text/plain", "x-echo": `Bearer ${TOKEN}` }).end();
     });
     const { runtime } = capturingRuntime(server.url);
@@ -214,7 +232,7 @@ describe("secrets", () => {
   });
 
   it("removes an echoed token from a quoted Content-Type and from the headers an InvalidResponseError keeps", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": `text/html; echo=${TOKEN}`, "x-echo": TOKEN }).end("<html>login</html>");
     });
     const { runtime } = capturingRuntime(server.url);
@@ -225,7 +243,7 @@ describe("secrets", () => {
   });
 
   it("does not quote a malformed JSON body (JSON.parse's message would show part of an echoed token)", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" }).end(`${TOKEN} is wrong`);
     });
     const { runtime } = capturingRuntime(server.url);
@@ -236,8 +254,10 @@ describe("secrets", () => {
   });
 
   it("redacts a short token only where it stands alone, leaving other text intact", async () => {
-    server = await localServer((_req, res) => {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: "token t is not valid" }));
+    server = await serve((_req, res) => {
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ message: "token t is not valid" }));
     });
     const runtime = new Runtime(testProfile, { baseUrl: server.url, logLevel: "off" }, "t");
     const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
@@ -246,7 +266,7 @@ describe("secrets", () => {
   });
 
   it("refuses a token a header cannot carry (CR/LF, control characters) without quoting it", async () => {
-    server = await localServer((_req, res) => res.writeHead(200).end("{}"));
+    server = await serve((_req, res) => res.writeHead(200).end("{}"));
     for (const token of ["abc\r\nx-evil: 1", "abc\ndef", "abc\0def", "tökén"]) {
       let error: unknown;
       try {
@@ -264,36 +284,48 @@ describe("secrets", () => {
 
 describe("correctness", () => {
   it("keeps the base URL's path for uploads and downloads (an API gateway)", async () => {
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       await readBody(req);
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
     const { runtime } = capturingRuntime(`${server.url}/gw/fastly`);
-    await sendUpload(runtime, { method: "PUT", url: "/service/x/package", body: rawBody(await openSource("file", new Uint8Array(4))) });
+    await sendUpload(runtime, {
+      method: "PUT",
+      url: "/service/x/package",
+      body: rawBody(await openSource("file", new Uint8Array(4))),
+    });
     await new Response((await download(runtime, "/v3/packages/g/download")).stream).arrayBuffer();
     await runtime.send({ method: "GET", url: "/service/x" });
-    expect(server.requests.map((r) => r.url)).toEqual(["/gw/fastly/service/x/package", "/gw/fastly/v3/packages/g/download", "/gw/fastly/service/x"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/gw/fastly/service/x/package",
+      "/gw/fastly/v3/packages/g/download",
+      "/gw/fastly/service/x",
+    ]);
   });
 
   it.each([
     ["an empty body", ""],
     ["null", "null"],
   ])("gives InvalidResponseError for a 200 JSON answer with %s", async (_, body) => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
     const { runtime } = capturingRuntime(server.url);
     await expect(runtime.send({ method: "GET", url: "/thing" })).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
   it("follows a same-origin 307 and 308 with a replayable JSON body, sending the body again", async () => {
     const bodies: string[] = [];
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       bodies.push((await readBody(req)).toString());
       if (req.url === "/old") res.writeHead(307, { location: "/older" }).end();
       else if (req.url === "/older") res.writeHead(308, { location: "/new" }).end();
       else res.writeHead(201, { "content-type": "application/json" }).end('{"ok":true}');
     });
     const { runtime } = capturingRuntime(server.url);
-    const response = await runtime.fetch()(`${server.url}/old`, { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
+    const response = await runtime.fetch()(`${server.url}/old`, {
+      method: "POST",
+      body: '{"a":1}',
+      headers: { "content-type": "application/json" },
+    });
     expect(await response.json()).toEqual({ ok: true });
     expect(server.requests.map((r) => [r.method, r.url])).toEqual([
       ["POST", "/old"],
@@ -304,8 +336,12 @@ describe("correctness", () => {
   });
 
   it("refuses `.` and `..` as path parameters of the raw openapi-fetch client, as the facades do", async () => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
-    type Paths = { "/items/{id}": { get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": object } } } } } };
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    type Paths = {
+      "/items/{id}": {
+        get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": object } } } };
+      };
+    };
     const { runtime } = capturingRuntime(`${server.url}/api`);
     const raw = openapiClient<Paths>(runtime, false);
     for (const id of [".", "..", "%2e%2E"]) {
@@ -325,18 +361,20 @@ describe("correctness", () => {
     ["maxRetryAfter", Number.NaN],
     ["maxRetryAfter", null],
   ])("refuses the client option %s = %s at construction, and per call", async (name, value) => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
     expect(() => new Runtime(testProfile, { baseUrl: server?.url, [name]: value })).toThrow(InvalidParameterError);
     expect(() => new Runtime(testProfile, { baseUrl: server?.url, [name]: value })).toThrow(`\`${name}\``);
     if (name !== "maxRetryAfter") {
       const { runtime } = capturingRuntime(server.url);
-      await expect(runtime.send({ method: "GET", url: "/thing" }, { [name]: value })).rejects.toThrow(InvalidParameterError);
+      await expect(runtime.send({ method: "GET", url: "/thing" }, { [name]: value })).rejects.toThrow(
+        InvalidParameterError,
+      );
     }
     expect(server.requests).toHaveLength(0);
   });
 
   it("warns once through the logger when the token would go over plain http to a non-loopback host", async () => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} };
     const local = new Runtime(testProfile, { baseUrl: server.url, logger }, TOKEN);

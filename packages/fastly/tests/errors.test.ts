@@ -1,6 +1,7 @@
 // Typed error bodies: after the guard, Fastly's msg/detail are typed.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createFastlyClient, isFastlyError, PermissionDeniedError } from "../src/index.js";
 
 let server: Awaited<ReturnType<typeof localServer>> | undefined;
@@ -11,7 +12,9 @@ afterEach(async () => {
 describe("isFastlyError", () => {
   it("narrows an APIError to Fastly's body", async () => {
     server = await localServer((_req, res) =>
-      res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ msg: "Forbidden", detail: "global:read token" })),
+      res
+        .writeHead(403, { "content-type": "application/json" })
+        .end(JSON.stringify({ msg: "Forbidden", detail: "global:read token" })),
     );
     const error = await createFastlyClient({ token: "fastly-errors-test-token", baseUrl: server.url })
       .packages.get({ serviceId: "abc", version: 1 })

@@ -1,24 +1,28 @@
 // The generated SDK (typescript-fetch 7.x) on the pkgapi runtime, against a real local node:http server.
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import { APIUserAbortError, AuthenticationError } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const token = "fastly-sdk-token-do-not-leak";
 const ref = { serviceId: "SU1Z0isxPaozGVKXdv0eY", versionId: 3 };
 
 async function api(status = 200) {
-  server = await localServer((_req, res) =>
+  server = await serve((_req, res) =>
     res
       .writeHead(status, { "content-type": "application/json" })
-      .end(JSON.stringify(status === 200 ? { id: "pkg1", created_at: "2024-05-24T20:12:52Z" } : { msg: "Provided credentials are missing or invalid" })),
+      .end(
+        JSON.stringify(
+          status === 200
+            ? { id: "pkg1", created_at: "2024-05-24T20:12:52Z" }
+            : { msg: "Provided credentials are missing or invalid" },
+        ),
+      ),
   );
   return new PackageApi(createConfiguration({ token, baseUrl: server.url, maxRetries: 0 }));
 }
@@ -26,7 +30,9 @@ async function api(status = 200) {
 describe("the generated SDK", () => {
   it("sends per-call initOverrides (here a function that adds a header) through the runtime", async () => {
     const sdk = await api();
-    const pkg = await sdk.getPackage(ref, async ({ init }) => ({ headers: { ...(init.headers as Record<string, string>), "x-trace": "t1" } }));
+    const pkg = await sdk.getPackage(ref, async ({ init }) => ({
+      headers: { ...(init.headers as Record<string, string>), "x-trace": "t1" },
+    }));
     expect(pkg).toEqual({ id: "pkg1", created_at: "2024-05-24T20:12:52Z" });
     expect(server?.requests).toHaveLength(1);
     expect(server?.requests[0]?.headers).toMatchObject({ "x-trace": "t1", "fastly-key": token });

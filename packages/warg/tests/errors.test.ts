@@ -1,6 +1,7 @@
 // Typed error bodies: after the guard, a warg registry's { status, type, id } or { status, message } are typed.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createWargClient, isWargError, NotFoundError } from "../src/index.js";
 
 let server: Awaited<ReturnType<typeof localServer>> | undefined;
@@ -13,7 +14,9 @@ const ref = { logId: `sha256:${"a".repeat(64)}`, recordId: `sha256:${"b".repeat(
 describe("isWargError", () => {
   it("narrows an APIError to the registry's typed body", async () => {
     server = await localServer((_req, res) =>
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ status: 404, type: "record", id: ref.recordId })),
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: 404, type: "record", id: ref.recordId })),
     );
     const error = await createWargClient({ baseUrl: server.url })
       .records.get(ref)

@@ -1,8 +1,9 @@
 // Property test: 1,000 generated values per path parameter, each rejected with a clear
 // InvalidParameterError before sending, or arriving at the server inside its segment.
+
+import { assertPathParameter, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, it } from "vitest";
-import { assertPathParameter, localServer } from "../../../scripts/lib/testing.mjs";
 import { createWargClient, InvalidParameterError } from "../src/index.js";
 
 const ID = `sha256:${"a".repeat(64)}`;
@@ -10,7 +11,9 @@ const validId = fc.stringMatching(/^[a-f0-9]{64}$/).map((hex) => `sha256:${hex}`
 let server: Awaited<ReturnType<typeof localServer>>;
 beforeAll(async () => {
   server = await localServer((_req, res) =>
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ recordId: ID, state: "processing" })),
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ recordId: ID, state: "processing" })),
   );
 });
 afterAll(() => server.close());

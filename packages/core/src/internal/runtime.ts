@@ -4,7 +4,6 @@
  * The generated clients plug in through `runtime.fetch()`, a drop-in `fetch`.
  */
 
-import type { Dispatcher } from "undici";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -15,60 +14,20 @@ import {
   InvalidResponseError,
   PkgapiError,
   type RateLimitInfo,
-} from "./errors.js";
-import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
+} from "../errors.js";
+import type { ClientOptions, RequestOptions } from "../options.js";
+import { type Token, TokenState } from "../token.js";
+import { isNode } from "./env.js";
+import { type Logger, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { transportFetch } from "./proxy.js";
-import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { type Token, TokenState } from "./token.js";
-
-/** Options every pkgapi client accepts. */
-export interface ClientOptions {
-  /** The API's base URL; each provider has a default. */
-  baseUrl?: string;
-  /**
-   * Milliseconds one attempt may take, response body included. Default 60 000. A streamed body
-   * (a download) may take longer as a whole, but never waits more than this for its next chunk.
-   */
-  timeout?: number;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
-  /** The longest server-requested wait (Retry-After) honoured, in ms. Default 60 000. */
-  maxRetryAfter?: number;
-  /** A fetch implementation (proxies, mTLS, tests); it carries every request, uploads and downloads too. Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
-  /**
-   * Node: an undici `Dispatcher` (`ProxyAgent`, an `Agent` with TLS options, …) for every request.
-   * Without it (and without `fetch`), HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
-   */
-  dispatcher?: Dispatcher;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Appended to pkgapi's own User-Agent. */
-  userAgent?: string;
-  /** Where log lines go. Default `console`. */
-  logger?: Logger;
-  /** Default `warn`, or the `PKGAPI_LOG` environment variable. */
-  logLevel?: LogLevel;
-}
-
-/** Options of a single call. */
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeout?: number;
-  maxRetries?: number;
-  headers?: Record<string, string>;
-  /** Called with the status, headers and final URL of the successful answer (request ids, rate limits, ETags); see `withResponse`. */
-  onResponse?: (response: ResponseInfo) => void;
-}
-
-/** The HTTP answer behind a successful call. */
-export interface ResponseInfo {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  /** The URL that answered (after redirects). */
-  url: string;
-}
+import {
+  backoffMs,
+  failedBeforeSending,
+  isNotProcessedStatus,
+  isRetryableStatus,
+  retryAfterMs,
+  sleep,
+} from "./retry.js";
 
 /** What a provider tells the runtime about its API. */
 export interface ProviderProfile {
@@ -123,7 +82,6 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 const MAX_REDIRECTS = 5;
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
 
 export class Runtime {
   readonly baseUrl: string;
@@ -144,7 +102,10 @@ export class Runtime {
     const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
     const parsed = baseUrl && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
-      throw new InvalidParameterError("baseUrl", `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`);
+      throw new InvalidParameterError({
+        param: "baseUrl",
+        problem: `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`,
+      });
     }
     this.baseUrl = parsed.href.replace(/\/+$/, "");
     this.origin = parsed.origin;
@@ -161,13 +122,25 @@ export class Runtime {
       const tokenFetch: typeof fetch = async (input, init) => {
         const request = new Request(input, init);
         const body = request.body ? await request.arrayBuffer() : undefined;
-        return this.send({ method: request.method, url: request.url, headers: request.headers, body: body && (() => body), credentials: "request" });
+        return this.send({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: body && (() => body),
+          credentials: "request",
+        });
       };
       this.#token = new TokenState(token, { fetch: tokenFetch, secret });
     }
-    this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
+    this.log = levelledLogger(
+      options.logger ?? console,
+      options.logLevel ?? logLevelFromEnv() ?? "warn",
+      () => this.#secrets,
+    );
     if (this.#token && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
-      this.log.warn(`${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`);
+      this.log.warn(
+        `${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`,
+      );
     }
   }
 
@@ -179,7 +152,12 @@ export class Runtime {
   /** An `InvalidResponseError` for a 2xx answer whose shape the facade cannot use, without echoes of the token. */
   invalidResponse(response: Response, problem: string, method = "GET"): InvalidResponseError {
     const request = { method, url: this.redact(response.url) };
-    return new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), request, this.redact(problem));
+    return new InvalidResponseError({
+      status: response.status,
+      headers: this.#redactedHeaders(response.headers),
+      request,
+      problem: this.redact(problem),
+    });
   }
 
   /** Removes the token from text that is about to leave the client (messages, bodies). */
@@ -204,7 +182,10 @@ export class Runtime {
   }
 
   /** Sends a request through the whole pipeline. */
-  async send<Body = BodyInit>(req: SendRequest<Body>, options: RequestOptions & { throwOnError?: boolean } = {}): Promise<Response> {
+  async send<Body = BodyInit>(
+    req: SendRequest<Body>,
+    options: RequestOptions & { throwOnError?: boolean } = {},
+  ): Promise<Response> {
     checkLimits(options);
     const method = req.method.toUpperCase();
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
@@ -219,7 +200,10 @@ export class Runtime {
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
-      const token = req.credentials !== "request" && this.#token && new URL(url).origin === this.origin ? await this.#token.current() : undefined;
+      const token =
+        req.credentials !== "request" && this.#token && new URL(url).origin === this.origin
+          ? await this.#token.current()
+          : undefined;
       const headers = this.#headers(url, req, options.headers, attempt, token);
       const timer = new AbortController();
       const signal = anySignal(options.signal, timer.signal);
@@ -238,9 +222,11 @@ export class Runtime {
           response = idleTimeout(response, url, timeout, timer, options.signal, info);
         }
       } catch (error) {
-        if (options.signal?.aborted) throw new APIUserAbortError(info);
+        if (options.signal?.aborted) throw new APIUserAbortError({ request: info });
         if (error instanceof PkgapiError) throw error;
-        const failure = timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error);
+        const failure = timer.signal.aborted
+          ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
+          : new APIConnectionError({ request: info, cause: error });
         const safe = (idempotent && (req.replayable !== false || !bodySent)) || failedBeforeSending(error);
         if (attempt < maxRetries && safe && !(bodySent && req.replayable === false)) {
           await this.#wait(backoffMs(attempt), `${failure.message}`, options.signal, info);
@@ -253,17 +239,20 @@ export class Runtime {
       this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
 
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
-        if (++redirects > MAX_REDIRECTS) throw new APIConnectionError(info, undefined, `Too many redirects (${info.method} ${info.url})`);
+        if (++redirects > MAX_REDIRECTS)
+          throw new APIConnectionError({ request: info, message: `Too many redirects (${info.method} ${info.url})` });
         const next = new URL(response.headers.get("location") as string, url).href;
         // 303, and 301/302 after a POST, turn into a body-less GET (as browsers do).
-        if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST")) {
+        if (
+          response.status === 303 ||
+          ((response.status === 301 || response.status === 302) && current.method === "POST")
+        ) {
           current = { method: "GET", body: undefined };
         } else if (current.body && req.replayable === false) {
-          throw new APIConnectionError(
-            info,
-            undefined,
-            `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`,
-          );
+          throw new APIConnectionError({
+            request: info,
+            message: `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`,
+          });
         }
         await response.body?.cancel();
         url = next;
@@ -272,7 +261,13 @@ export class Runtime {
       }
 
       // An expired token: ask the token function once for a fresh one and send again.
-      if (response.status === 401 && token !== undefined && this.#token?.refreshable && !refreshed && (req.replayable !== false || !bodySent)) {
+      if (
+        response.status === 401 &&
+        token !== undefined &&
+        this.#token?.refreshable &&
+        !refreshed &&
+        (req.replayable !== false || !bodySent)
+      ) {
         refreshed = true;
         this.log.info(`${info.method} ${info.url}: 401, refreshing the token`);
         await this.#token.refresh(token);
@@ -284,7 +279,8 @@ export class Runtime {
         const retryable = isRetryableStatus(response.status) && (idempotent || isNotProcessedStatus(response.status));
         if (attempt < maxRetries && retryable && (req.replayable !== false || !bodySent)) {
           const capMs = this.#options.maxRetryAfter ?? 60_000;
-          const wait = retryAfterMs(response.headers, capMs) ?? this.#rateLimitWait(response.headers, capMs) ?? backoffMs(attempt);
+          const wait =
+            retryAfterMs(response.headers, capMs) ?? this.#rateLimitWait(response.headers, capMs) ?? backoffMs(attempt);
           await this.#wait(wait, `${response.status}`, options.signal, info);
           continue;
         }
@@ -292,7 +288,12 @@ export class Runtime {
         throw await this.#apiError(response, info);
       }
       this.#warn(response, info);
-      options.onResponse?.({ status: response.status, statusText: response.statusText, headers: response.headers, url });
+      options.onResponse?.({
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        url,
+      });
       return response;
     }
   }
@@ -313,7 +314,13 @@ export class Runtime {
     } as RequestInit);
   };
 
-  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number, token?: string): Headers {
+  #headers(
+    url: string,
+    req: Pick<SendRequest, "headers" | "credentials">,
+    callHeaders: HeadersInit | undefined,
+    attempt: number,
+    token?: string,
+  ): Headers {
     const ownHeadersOnly = req.credentials === "request";
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
@@ -327,12 +334,14 @@ export class Runtime {
     if (ownHeadersOnly) return headers;
     // Credentials go to the API's own origin only, never to a redirect target elsewhere.
     if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
-    else if (token !== undefined && this.profile.auth) headers.set(this.profile.auth.header, this.profile.auth.value(token));
+    else if (token !== undefined && this.profile.auth)
+      headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
   }
 
   #warn(response: Response, info: ErrorRequestInfo) {
-    for (const warning of this.profile.warnings?.(response.headers) ?? []) this.log.warn(`${info.method} ${info.url}: ${warning}`);
+    for (const warning of this.profile.warnings?.(response.headers) ?? [])
+      this.log.warn(`${info.method} ${info.url}: ${warning}`);
   }
 
   #rateLimitWait(headers: Headers, capMs: number): number | undefined {
@@ -347,7 +356,7 @@ export class Runtime {
     try {
       await sleep(ms, signal);
     } catch {
-      throw new APIUserAbortError(info);
+      throw new APIUserAbortError({ request: info });
     }
   }
 
@@ -384,8 +393,15 @@ export class Runtime {
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
     if (NULL_BODY.has(response.status)) return withUrl(new Response(null, init), info.url);
     const body = await response.arrayBuffer();
-    if (!response.ok || !sent.get("accept")?.includes("application/json")) return withUrl(new Response(body, init), info.url);
-    const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
+    if (!response.ok || !sent.get("accept")?.includes("application/json"))
+      return withUrl(new Response(body, init), info.url);
+    const invalid = (problem: string) =>
+      new InvalidResponseError({
+        status: response.status,
+        headers: this.#redactedHeaders(response.headers),
+        request: info,
+        problem: this.redact(problem),
+      });
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
     if (!body.byteLength) {
@@ -420,7 +436,12 @@ export class Runtime {
 const decoder = new TextDecoder();
 
 function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "[::1]" ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname)
+  );
 }
 
 /** `timeout`, `maxRetries` and `maxRetryAfter` are finite, non-negative numbers (retries whole). */
@@ -431,7 +452,10 @@ function checkLimits(options: { timeout?: unknown; maxRetries?: unknown; maxRetr
     const whole = name === "maxRetries";
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
       const shown = typeof value === "number" || value === null ? String(value) : typeof value;
-      throw new InvalidParameterError(name, `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`);
+      throw new InvalidParameterError({
+        param: name,
+        problem: `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`,
+      });
     }
   }
 }
@@ -460,8 +484,13 @@ function idleTimeout(
           if (done) controller.close();
           else controller.enqueue(value);
         } catch (error) {
-          if (signal?.aborted) controller.error(new APIUserAbortError(info));
-          else controller.error(timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error));
+          if (signal?.aborted) controller.error(new APIUserAbortError({ request: info }));
+          else
+            controller.error(
+              timer.signal.aborted
+                ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
+                : new APIConnectionError({ request: info, cause: error }),
+            );
         } finally {
           clearTimeout(id);
         }
@@ -470,7 +499,10 @@ function idleTimeout(
     },
     { highWaterMark: 0 },
   );
-  return withUrl(new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+  return withUrl(
+    new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }),
+    response.url || url,
+  );
 }
 
 /** A rebuilt Response keeps the URL it came from (redacted where it is kept for errors). */
@@ -503,7 +535,10 @@ function httpReason(status: number): string {
  * A `ProviderProfile.rateLimit` for APIs that send the requests left and the window's reset
  * (Unix seconds) in two headers.
  */
-export function rateLimitHeaders(remainingHeader: string, resetHeader: string): (headers: Headers) => RateLimitInfo | undefined {
+export function rateLimitHeaders(
+  remainingHeader: string,
+  resetHeader: string,
+): (headers: Headers) => RateLimitInfo | undefined {
   return (headers) => {
     const remaining = headers.get(remainingHeader);
     const reset = headers.get(resetHeader);

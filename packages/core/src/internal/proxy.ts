@@ -4,8 +4,8 @@
  * fetch uses for NODE_USE_ENV_PROXY). undici is loaded only on Node and only when needed.
  */
 import type { Dispatcher } from "undici";
+import { isNode } from "./env.js";
 
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
 // A specifier bundlers do not follow: undici is Node-only and must not land in a browser bundle.
 const UNDICI = "undici";
 
@@ -31,7 +31,8 @@ export function transportFetch(options: { fetch?: typeof fetch; dispatcher?: Dis
     if (given) return (input, init) => given(input, { ...init, dispatcher } as RequestInit);
     const undici = (await import(/* @vite-ignore */ UNDICI)) as typeof import("undici");
     const agent = dispatcher ?? new undici.EnvHttpProxyAgent();
-    return ((input: string, init?: RequestInit) => undici.fetch(input, { ...init, dispatcher: agent } as never)) as unknown as typeof fetch;
+    return ((input: string, init?: RequestInit) =>
+      undici.fetch(input, { ...init, dispatcher: agent } as never)) as unknown as typeof fetch;
   };
   return async (input, init) => {
     resolved ??= resolve();

@@ -1,5 +1,5 @@
 /** Everything a caller may hand over as a file, turned into one shape. */
-import { InvalidParameterError } from "../errors.js";
+import { InvalidParameterError } from "../../errors.js";
 
 /** A file path (Node), a Blob or File, bytes, or a readable stream (Node or web). */
 export type UploadSource = string | Blob | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
@@ -28,9 +28,9 @@ export async function openSource(
   const opened = await open(param, source, options.filename);
   const { maxBytes: max, nonEmpty } = options;
   if (max !== undefined && opened.size !== undefined && opened.size > max) {
-    throw new InvalidParameterError(param, `is ${opened.size} bytes; the limit is ${max} bytes`);
+    throw new InvalidParameterError({ param, problem: `is ${opened.size} bytes; the limit is ${max} bytes` });
   }
-  if (nonEmpty && opened.size === 0) throw new InvalidParameterError(param, "is empty (0 bytes)");
+  if (nonEmpty && opened.size === 0) throw new InvalidParameterError({ param, problem: "is empty (0 bytes)" });
   if ((max === undefined && !nonEmpty) || opened.size !== undefined) return opened;
   // Unknown size: count while streaming and stop at the limit rather than send a partial file silently.
   const chunks = opened.chunks;
@@ -40,23 +40,31 @@ export async function openSource(
       let seen = 0;
       for await (const chunk of chunks()) {
         seen += chunk.byteLength;
-        if (max !== undefined && seen > max) throw new InvalidParameterError(param, `stream exceeded the limit of ${max} bytes; the upload was stopped`);
+        if (max !== undefined && seen > max)
+          throw new InvalidParameterError({
+            param,
+            problem: `stream exceeded the limit of ${max} bytes; the upload was stopped`,
+          });
         yield chunk;
       }
-      if (nonEmpty && seen === 0) throw new InvalidParameterError(param, "is an empty stream (0 bytes); the upload was stopped");
+      if (nonEmpty && seen === 0)
+        throw new InvalidParameterError({ param, problem: "is an empty stream (0 bytes); the upload was stopped" });
     },
   };
 }
 
 async function open(param: string, source: UploadSource, filename: string | undefined): Promise<OpenedSource> {
   if (typeof source === "string") {
-    if (!source) throw new InvalidParameterError(param, "must not be an empty path");
+    if (!source) throw new InvalidParameterError({ param, problem: "must not be an empty path" });
     const fs = await import("node:fs");
     const path = await import("node:path");
     const stat = await fs.promises.stat(source).catch((error: NodeJS.ErrnoException) => {
-      throw new InvalidParameterError(param, `cannot read ${JSON.stringify(source)}: ${error.code ?? error.message}`);
+      throw new InvalidParameterError({
+        param,
+        problem: `cannot read ${JSON.stringify(source)}: ${error.code ?? error.message}`,
+      });
     });
-    if (!stat.isFile()) throw new InvalidParameterError(param, `${JSON.stringify(source)} is not a file`);
+    if (!stat.isFile()) throw new InvalidParameterError({ param, problem: `${JSON.stringify(source)} is not a file` });
     const size = stat.size;
     return {
       size,
@@ -66,19 +74,30 @@ async function open(param: string, source: UploadSource, filename: string | unde
       // request the server waits on until the timeout (and again on every retry).
       async *chunks() {
         let read = 0;
-        for await (const chunk of fs.createReadStream(source, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Uint8Array>) {
+        for await (const chunk of fs.createReadStream(source, {
+          highWaterMark: CHUNK_BYTES,
+        }) as AsyncIterable<Uint8Array>) {
           read += chunk.byteLength;
           if (read > size) break;
           yield chunk;
         }
         if (read !== size)
-          throw new InvalidParameterError(param, `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`);
+          throw new InvalidParameterError({
+            param,
+            problem: `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`,
+          });
       },
     };
   }
   if (typeof Blob !== "undefined" && source instanceof Blob) {
     const name = filename ?? ((source as File).name || "blob");
-    return { size: source.size, filename: name, replayable: true, blob: source, chunks: () => iterate(source.stream()) };
+    return {
+      size: source.size,
+      filename: name,
+      replayable: true,
+      blob: source,
+      chunks: () => iterate(source.stream()),
+    };
   }
   if (source instanceof Uint8Array) {
     const bytes = source;
@@ -87,7 +106,8 @@ async function open(param: string, source: UploadSource, filename: string | unde
       filename: filename ?? "file",
       replayable: true,
       async *chunks() {
-        for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES) yield bytes.subarray(offset, offset + CHUNK_BYTES);
+        for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES)
+          yield bytes.subarray(offset, offset + CHUNK_BYTES);
       },
     };
   }
@@ -98,18 +118,32 @@ async function open(param: string, source: UploadSource, filename: string | unde
       filename: filename ?? (typeof streamPath === "string" ? streamPath.split(/[\\/]/).pop() || "file" : "file"),
       replayable: false,
       chunks() {
-        if (used) throw new InvalidParameterError(param, "is a stream that was already read; pass a path, Blob or Buffer to allow retries");
+        if (used)
+          throw new InvalidParameterError({
+            param,
+            problem: "is a stream that was already read; pass a path, Blob or Buffer to allow retries",
+          });
         used = true;
-        return typeof ReadableStream !== "undefined" && source instanceof ReadableStream ? iterate(source) : (source as AsyncIterable<Uint8Array>);
+        return typeof ReadableStream !== "undefined" && source instanceof ReadableStream
+          ? iterate(source)
+          : (source as AsyncIterable<Uint8Array>);
       },
     };
   }
-  throw new InvalidParameterError(param, "must be a file path, a Blob or File, a Buffer or Uint8Array, or a readable stream");
+  throw new InvalidParameterError({
+    param,
+    problem: "must be a file path, a Blob or File, a Buffer or Uint8Array, or a readable stream",
+  });
 }
 
 function isReadable(value: unknown): value is ReadableStream<Uint8Array> | NodeJS.ReadableStream {
   if (typeof ReadableStream !== "undefined" && value instanceof ReadableStream) return true;
-  return typeof value === "object" && value !== null && typeof (value as NodeJS.ReadableStream).pipe === "function" && Symbol.asyncIterator in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as NodeJS.ReadableStream).pipe === "function" &&
+    Symbol.asyncIterator in value
+  );
 }
 
 async function* iterate(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {

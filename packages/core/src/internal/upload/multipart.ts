@@ -2,18 +2,17 @@
  * multipart/form-data encoded lazily: parts are streamed from their sources, and the total
  * length is known up front whenever every part's size is (so no chunked encoding is needed).
  */
+import { toHex } from "../env.js";
 import type { StreamBody } from "./body.js";
 import type { OpenedSource } from "./source.js";
 
-export type Part = { name: string; value: string; contentType?: string } | { name: string; file: OpenedSource; contentType?: string };
-
-export interface MultipartBody extends StreamBody {
-  parts: readonly Part[];
-}
+export type Part =
+  | { name: string; value: string; contentType?: string }
+  | { name: string; file: OpenedSource; contentType?: string };
 
 const encoder = new TextEncoder();
 
-export function multipart(parts: readonly Part[]): MultipartBody {
+export function multipart(parts: readonly Part[]): StreamBody {
   const boundary = `pkgapi-${randomHex(24)}`;
   const heads = parts.map((part) => encoder.encode(partHead(boundary, part)));
   const values = parts.map((part) => ("value" in part ? encoder.encode(part.value) : undefined));
@@ -22,13 +21,15 @@ export function multipart(parts: readonly Part[]): MultipartBody {
   let length: number | undefined = tail.byteLength;
   parts.forEach((part, i) => {
     const size = "value" in part ? values[i]?.byteLength : part.file.size;
-    length = length === undefined || size === undefined ? undefined : length + (heads[i]?.byteLength ?? 0) + size + crlf.byteLength;
+    length =
+      length === undefined || size === undefined
+        ? undefined
+        : length + (heads[i]?.byteLength ?? 0) + size + crlf.byteLength;
   });
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
     length,
     replayable: parts.every((part) => "value" in part || part.file.replayable),
-    parts,
     async *chunks() {
       for (const [i, part] of parts.entries()) {
         yield heads[i] as Uint8Array;
@@ -67,7 +68,5 @@ function quote(value: string): string {
 }
 
 function randomHex(bytes: number): string {
-  const data = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(data);
-  return Array.from(data, (b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(globalThis.crypto.getRandomValues(new Uint8Array(bytes)));
 }

@@ -3,6 +3,8 @@
  * progress, and a real `Expect: 100-continue` (Node's fetch refuses that header). Elsewhere:
  * fetch with a Blob/FormData body and no Expect header.
  */
+
+import { isNode } from "../env.js";
 import type { Attempt, Transport } from "../runtime.js";
 import type { StreamBody } from "./body.js";
 
@@ -22,8 +24,6 @@ export interface UploadTransportOptions {
   fetch?: typeof fetch;
 }
 
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
-
 export function uploadTransport(options: UploadTransportOptions = {}): Transport<StreamBody> {
   // The client's own fetch (a proxy, a dispatcher, mTLS) carries uploads too, streamed.
   if (isNode && options.fetch) return (attempt) => fetchStreamUpload(attempt, options, options.fetch as typeof fetch);
@@ -31,7 +31,11 @@ export function uploadTransport(options: UploadTransportOptions = {}): Transport
 }
 
 /** Node through a fetch: the body streamed from its chunks as they are pulled (bounded memory), no 100-continue. */
-function fetchStreamUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions, fetchImpl: typeof fetch): Promise<Response> {
+function fetchStreamUpload(
+  attempt: Attempt<StreamBody>,
+  options: UploadTransportOptions,
+  fetchImpl: typeof fetch,
+): Promise<Response> {
   const body = attempt.body;
   const headers = new Headers(attempt.headers);
   headers.delete("expect");
@@ -54,7 +58,14 @@ function fetchStreamUpload(attempt: Attempt<StreamBody>, options: UploadTranspor
       },
     });
   }
-  return fetchImpl(attempt.url, { method: attempt.method, headers, body: stream, signal: attempt.signal, redirect: "error", duplex: "half" } as RequestInit);
+  return fetchImpl(attempt.url, {
+    method: attempt.method,
+    headers,
+    body: stream,
+    signal: attempt.signal,
+    redirect: "error",
+    duplex: "half",
+  } as RequestInit);
 }
 
 async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions): Promise<Response> {
@@ -146,7 +157,14 @@ async function fetchUpload(attempt: Attempt<StreamBody>, options: UploadTranspor
   headers.delete("content-length");
   if (body instanceof FormData) headers.delete("content-type");
   else if (attempt.body) headers.set("content-type", attempt.body.contentType);
-  const response = await (options.fetch ?? globalThis.fetch)(attempt.url, { method: attempt.method, headers, body, signal: attempt.signal, redirect: "error" });
-  if (attempt.body?.length !== undefined) options.onProgress?.({ loaded: attempt.body.length, total: attempt.body.length });
+  const response = await (options.fetch ?? globalThis.fetch)(attempt.url, {
+    method: attempt.method,
+    headers,
+    body,
+    signal: attempt.signal,
+    redirect: "error",
+  });
+  if (attempt.body?.length !== undefined)
+    options.onProgress?.({ loaded: attempt.body.length, total: attempt.body.length });
   return response;
 }
