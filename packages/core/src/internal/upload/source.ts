@@ -74,17 +74,20 @@ async function open(param: string, source: UploadSource, filename: string | unde
       // request the server waits on until the timeout (and again on every retry).
       async *chunks() {
         let read = 0;
+        let grown = false;
         for await (const chunk of fs.createReadStream(source, {
           highWaterMark: CHUNK_BYTES,
         }) as AsyncIterable<Uint8Array>) {
           read += chunk.byteLength;
-          if (read > size) break;
+          // Once the last promised byte is out the server may answer at once: check for growth before.
+          grown = read > size || (read === size && (await fs.promises.stat(source).catch(() => stat)).size !== size);
+          if (grown) break;
           yield chunk;
         }
-        if (read !== size)
+        if (grown || read !== size)
           throw new InvalidParameterError({
             param,
-            problem: `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`,
+            problem: `changed size while it was read (${size} bytes when opened, now ${grown ? "more" : read})`,
           });
       },
     };
