@@ -205,11 +205,16 @@ describe("broken connections and bodies", () => {
 
 describe("caller control", () => {
   it("stops at once on the caller's AbortSignal, without retrying", async () => {
-    const srv = await scripted([(res) => setTimeout(() => ok(res), 5_000)]);
-    const { runtime } = capturingRuntime(srv.url);
     const controller = new AbortController();
+    // Abort once the request has arrived (a fixed delay could fire before it does, under load).
+    const srv = await scripted([
+      (res) => {
+        controller.abort();
+        setTimeout(() => ok(res), 5_000);
+      },
+    ]);
+    const { runtime } = capturingRuntime(srv.url);
     const pending = runtime.send({ method: "GET", url: "/thing" }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
     expect(srv.requests).toHaveLength(1);
   });
