@@ -4,7 +4,8 @@ import { callWithBadInput, localServer } from "@pkgapi/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError, RateLimitError } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
-import { APP, cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { APP, GUID } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 let server: Awaited<ReturnType<typeof localServer>>;
 let answer: (res: import("node:http").ServerResponse) => void;

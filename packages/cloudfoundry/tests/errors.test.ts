@@ -8,7 +8,8 @@ import {
   isCloudFoundryError,
   NotFoundError,
 } from "../src/index.js";
-import { GUID, json, TOKEN } from "./helpers.js";
+import { GUID } from "./fixtures.js";
+import { json, TOKEN } from "./helpers.js";
 
 let server: Awaited<ReturnType<typeof localServer>> | undefined;
 afterEach(async () => {

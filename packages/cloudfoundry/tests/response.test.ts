@@ -3,7 +3,8 @@
 import { readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { createCloudFoundryClient, withResponse } from "../src/index.js";
-import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { GUID } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
 type Server = Awaited<ReturnType<typeof serve>>;

@@ -8,7 +8,8 @@ import { type ReceivedPart, receiveMultipart, serversPerTest } from "@pkgapi/tes
 import { afterAll, describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
-import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { GUID } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
 type Server = Awaited<ReturnType<typeof serve>>;

@@ -14,7 +14,8 @@ import {
   PkgapiError,
   WaitTimeoutError,
 } from "../src/index.js";
-import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { GUID, JOB } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
 type Server = Awaited<ReturnType<typeof serve>>;
@@ -86,7 +87,6 @@ describe("packages.waitUntilReady", () => {
   });
 });
 
-const JOB = "c33a5caf-77e0-4d6e-b587-5555d339bc9a";
 const BLOB_ERROR = {
   detail: "Failed to perform blobstore operation after three retries.",
   title: "CF-BlobstoreError",

@@ -5,7 +5,7 @@ import { contractTable } from "@pkgapi/testing/contract";
 import { describe, expect, inject, it } from "vitest";
 import { APIError, createFastlyClient } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
-import { ref } from "./fixtures.js";
+import { ref, sdkRef } from "./fixtures.js";
 
 const baseUrl = inject("mockUrl");
 const token = "contract-test-token";
@@ -18,7 +18,6 @@ const sdk = new PackageApi(createConfiguration(tagged("sdk")));
 const sdkWith = (headers: Record<string, string>) => sdk.withPreMiddleware(withHeaders(headers));
 
 const path = { params: { path: { service_id: ref.serviceId, version_id: ref.version } } };
-const sdkRef = { serviceId: ref.serviceId, versionId: ref.version };
 const blob = () => new Blob([tarball.bytes], { type: "application/gzip" });
 const putRaw = (headers: Record<string, string> = {}) =>
   raw.PUT("/service/{service_id}/version/{version_id}/package", {

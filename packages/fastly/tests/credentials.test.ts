@@ -3,6 +3,7 @@
 import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFastlyClient, InvalidParameterError } from "../src/index.js";
+import { ref } from "./fixtures.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
 let server: Server | undefined;
@@ -13,8 +14,6 @@ afterEach(async () => {
   if (saved === undefined) delete process.env.FASTLY_API_TOKEN;
   else process.env.FASTLY_API_TOKEN = saved;
 });
-
-const ref = { serviceId: "SU1Z0isxPaozGVKXdv0eY", version: 1 };
 
 async function fastly(valid: () => string) {
   server = await localServer((req, res) => {

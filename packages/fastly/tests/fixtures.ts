@@ -7,3 +7,5 @@ export const ref: { serviceId: string; version: number } = {
   serviceId: specValue("fastly", "#/components/parameters/service_id/example"),
   version: specValue("fastly", "#/components/parameters/version_id/example"),
 };
+/** The same, as the generated SDK names them. */
+export const sdkRef = { serviceId: ref.serviceId, versionId: ref.version };

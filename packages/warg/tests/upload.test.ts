@@ -15,9 +15,9 @@ import {
   InvalidParameterError,
   type SourcingRecord,
 } from "../src/index.js";
+import { ref } from "./fixtures.js";
 
-const logId = "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f";
-const recordId = "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce";
+const { logId, recordId } = ref;
 const digestOf = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 
 const wasm = randomBytes(600_000); // more than one 256 KiB chunk

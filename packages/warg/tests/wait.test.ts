@@ -11,12 +11,8 @@ import {
   RecordRejectedError,
   WaitTimeoutError,
 } from "../src/index.js";
+import { contentDigest, ref } from "./fixtures.js";
 
-const ref = {
-  logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
-  recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
-};
-const digest = "sha256:24eaf3439a60c96764c4f2c92a0a81b52bd4fe5d5b91f090184a0f6486b1bf29";
 const states = {
   processing: { recordId: ref.recordId, state: "processing" },
   published: { recordId: ref.recordId, state: "published", registryIndex: 7 },
@@ -29,9 +25,13 @@ const states = {
     recordId: ref.recordId,
     state: "sourcing",
     missingContent: {
-      [digest]: {
+      [contentDigest]: {
         upload: [
-          { type: "http", method: "POST", url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${digest}` },
+          {
+            type: "http",
+            method: "POST",
+            url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${contentDigest}`,
+          },
         ],
       },
     },
@@ -84,7 +84,7 @@ describe("records.waitFor", () => {
     const { server, records } = await registry("processing", "sourcing", "published");
     const failure = await records.waitFor(ref, fast).catch((e) => e);
     expect(failure).toBeInstanceOf(MissingContentError);
-    expect(failure.digests).toEqual([digest]);
+    expect(failure.digests).toEqual([contentDigest]);
     expect(failure.record).toEqual(states.sourcing);
     expect(server.requests).toHaveLength(2);
   });
