@@ -1,6 +1,6 @@
 // packages.waitUntilReady against a local server whose packages change state as they are polled.
 
-import { serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
@@ -18,8 +18,7 @@ import { GUID, JOB } from "./fixtures.js";
 import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const FAILURE = "The app package is invalid: Package may not be larger than 1073741824 bytes";
 

@@ -1,14 +1,13 @@
 // The generated SDK (typescript-fetch 7.x) on the pkgapi runtime, against a real local node:http server.
 
-import { serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { APIUserAbortError, AuthenticationError } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
 import { sdkRef } from "./fixtures.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const token = "fastly-sdk-token-do-not-leak";
 

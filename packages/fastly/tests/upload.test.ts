@@ -5,7 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { inspect } from "node:util";
-import { buildTarGz, callWithBadInput, parseMultipart, readBody, serversPerTest } from "@pkgapi/testing";
+import {
+  buildTarGz,
+  callWithBadInput,
+  type LocalServer,
+  parseMultipart,
+  readBody,
+  serversPerTest,
+} from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
@@ -19,8 +26,7 @@ import {
 import { ref } from "./fixtures.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const token = "fastly-test-token-do-not-leak";
 const sha512 = (data: Buffer) => createHash("sha512").update(data).digest("hex");

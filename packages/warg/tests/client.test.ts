@@ -1,7 +1,7 @@
 // What the facade puts on the wire, seen by a real local server.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { localServer, readBody } from "@pkgapi/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import { BadRequestError, createWargClient, logIdFor } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
 import { ref, request } from "./fixtures.js";
@@ -9,13 +9,12 @@ import { ref, request } from "./fixtures.js";
 const processing = { recordId: ref.recordId, state: "processing" };
 const record = { keyId: request.record.keyId, signature: request.record.signature };
 
-let server: Awaited<ReturnType<typeof localServer>> | undefined;
-afterEach(() => server?.close());
+const serve = serversPerTest();
 
 /** Answers `status` with `body` and keeps every request body. */
 async function answering(status: number, body: unknown) {
   const bodies: unknown[] = [];
-  server = await localServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const server = await serve(async (req: IncomingMessage, res: ServerResponse) => {
     const text = (await readBody(req)).toString();
     bodies.push(text ? JSON.parse(text) : undefined);
     res.writeHead(status, { "content-type": "application/json" });

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { localServer, readBody } from "@pkgapi/testing";
+import { type LocalServer, localServer, readBody } from "@pkgapi/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   APIError,
@@ -34,9 +34,8 @@ interface Received {
   aborted?: boolean;
 }
 
-type Server = Awaited<ReturnType<typeof localServer>>;
-let registry: Server;
-let storage: Server;
+let registry: LocalServer;
+let storage: LocalServer;
 let received: Received[];
 
 /** Stores complete bodies and answers 201 with no body, as warg-server does. */

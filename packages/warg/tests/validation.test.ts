@@ -2,7 +2,7 @@
 // local server must see none.
 import type { ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { callWithBadInput, localServer } from "@pkgapi/testing";
+import { callWithBadInput, type LocalServer, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -30,7 +30,7 @@ const badHashes = [
   undefined,
 ];
 
-let server: Awaited<ReturnType<typeof localServer>>;
+let server: LocalServer;
 let client: WargClient;
 beforeAll(async () => {
   server = await localServer((_req: unknown, res: ServerResponse) => {
