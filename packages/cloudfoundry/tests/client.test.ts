@@ -1,12 +1,13 @@
 // Client options, input checks (before any request) and Cloud Controller's errors, against a local server.
 import { inspect } from "node:util";
-import { callWithBadInput, localServer } from "@pkgapi/testing";
+import { callWithBadInput, type LocalServer, localServer } from "@pkgapi/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError, RateLimitError } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
-import { APP, cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { APP, GUID } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
-let server: Awaited<ReturnType<typeof localServer>>;
+let server: LocalServer;
 let answer: (res: import("node:http").ServerResponse) => void;
 beforeAll(async () => {
   server = await localServer((_req, res) => answer(res));

@@ -1,37 +1,23 @@
-// Every operation × declared status, through all three clients, against Prism (`--errors`).
-// Prism answers with the spec's examples; `Prefer: code=N` selects the status.
+// Every operation × declared status × named example, through all three clients, against Prism
+// (`--errors`): the shared table of @pkgapi/testing/contract, then the checks the table cannot make.
 import { withHeaders } from "@pkgapi/testing";
+import { contractTable } from "@pkgapi/testing/contract";
 import { describe, expect, inject, it } from "vitest";
-import {
-  APIError,
-  AuthenticationError,
-  BadRequestError,
-  createCloudFoundryClient,
-  InternalServerError,
-  JobFailedError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  type RequestOptions,
-  UnprocessableEntityError,
-  withResponse,
-} from "../src/index.js";
+import { APIError, createCloudFoundryClient, JobFailedError, type PackagePage, withResponse } from "../src/index.js";
 import {
   createConfiguration,
   JobState,
   JobsApi,
+  JobToJSON,
   PackageOrderBy,
   PackageState,
   PackagesApi,
   PackageType,
 } from "../src/sdk.js";
+import { APP, BLOBSTORE_URL, GUID, JOB, ORG, OTHER_APP, REQUEST_ID, SPACE } from "./fixtures.js";
 
 const baseUrl = inject("mockUrl");
 const token = "contract-test-token";
-const GUID = "44f7c078-0934-470f-9883-4fcddc5b8f13";
-const APP = "1e4e7e10-0c6a-4d3a-9d1d-8fa2a9d2b6f5";
-const OTHER_APP = "9a3c5e77-41d2-4b8f-a0e6-3c1d2f4b5a68";
-const JOB = "c33a5caf-77e0-4d6e-b587-5555d339bc9a";
 const RESOURCES = [
   {
     checksum: { value: "002d760bea1be268e27077412e11a320d0f164d3" },
@@ -42,16 +28,6 @@ const RESOURCES = [
 ];
 const ZIP = Buffer.from("PK\u0003\u0004 contract-test package bytes");
 const tagged = (client: string) => ({ token, baseUrl, maxRetries: 0, headers: { "x-contract-client": client } });
-const prefer = (status: number) => ({ headers: { prefer: `code=${status}` } });
-// Prism only mocks a status whose media type the request accepts (Cloud Controller ignores Accept):
-// nginx's 413 page is HTML, the rate limiter's 429 is text/plain.
-const ERROR_MEDIA_TYPES: Record<number, string> = { 413: "text/html", 429: "text/plain" };
-const preferError = (status: number) => ({
-  headers: {
-    prefer: `code=${status}`,
-    ...(ERROR_MEDIA_TYPES[status] ? { accept: `application/json, ${ERROR_MEDIA_TYPES[status]}` } : {}),
-  },
-});
 
 const cf = createCloudFoundryClient(tagged("facade"));
 const facade = cf.packages;
@@ -59,10 +35,6 @@ const raw = createCloudFoundryClient(tagged("fetch")).raw;
 const sdk = new PackagesApi(createConfiguration(tagged("sdk")));
 const sdkJobs = new JobsApi(createConfiguration(tagged("sdk")));
 const sdkWith = (headers: Record<string, string>) => sdk.withPreMiddleware(withHeaders(headers));
-const sdkClients = (headers: Record<string, string>) => ({
-  packages: sdkWith(headers),
-  jobs: sdkJobs.withPreMiddleware(withHeaders(headers)),
-});
 // As the cf CLI sends them: `resources` a plain text field (no file name), then the zip.
 const uploadForm = (body: { bits?: Blob; resources?: string }) => {
   const form = new FormData();
@@ -71,6 +43,8 @@ const uploadForm = (body: { bits?: Blob; resources?: string }) => {
   return form;
 };
 const blob = () => new Blob([ZIP], { type: "application/zip" });
+/** A page as the wire carried it. */
+const wire = (page: PackagePage) => ({ pagination: page.pagination, resources: page.items });
 
 const packageShape = {
   guid: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -92,144 +66,139 @@ const errorsShape = {
     { detail: expect.any(String), title: expect.stringMatching(/^(CF-\w+|UnknownError)$/), code: expect.any(Number) },
   ],
 };
-const REQUEST_ID = "5c7f3e2a-8b1d-4f6e-9a0c-2d4e6f8a0b1c::7a9b1c3d-5e7f-4a2b-8c4d-6e8f0a2b4c6d";
 
-const ERROR_CLASSES: Record<number, typeof APIError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  413: APIError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-  500: InternalServerError,
-  502: InternalServerError,
-  503: InternalServerError,
-};
+contractTable({
+  spec: new URL("../../../specs/cloudfoundry.yaml", import.meta.url),
+  APIError,
+  operations: {
+    listAppPackages: {
+      facade: (headers) => facade.listForApp(APP, {}, { headers }).then(wire),
+      fetch: (headers) => raw.GET("/v3/apps/{guid}/packages", { params: { path: { guid: APP } }, headers }),
+      sdk: (headers) => sdkWith(headers).listAppPackages({ guid: APP }),
+    },
+    listPackages: {
+      facade: (headers) => facade.list({}, { headers }).then(wire),
+      fetch: (headers) => raw.GET("/v3/packages", { headers }),
+      sdk: (headers) => sdkWith(headers).listPackages({}),
+    },
+    createPackage: {
+      facade: (headers) => facade.create({ type: "bits", appGuid: APP }, { headers }),
+      fetch: (headers) =>
+        raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } }, headers }),
+      sdk: (headers) =>
+        sdkWith(headers).createPackage({
+          packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } },
+        }),
+    },
+    getPackage: {
+      facade: (headers) => facade.get(GUID, { headers }),
+      fetch: (headers) => raw.GET("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
+      sdk: (headers) => sdkWith(headers).getPackage({ guid: GUID }),
+    },
+    updatePackage: {
+      facade: (headers) => facade.update(GUID, { metadata: { labels: { team: "payments" } } }, { headers }),
+      fetch: (headers) =>
+        raw.PATCH("/v3/packages/{guid}", {
+          params: { path: { guid: GUID } },
+          body: { metadata: { labels: { team: "payments" } } },
+          headers,
+        }),
+      sdk: (headers) =>
+        sdkWith(headers).updatePackage({ guid: GUID, packageUpdate: { metadata: { labels: { team: "payments" } } } }),
+    },
+    deletePackage: {
+      facade: (headers) => facade.delete(GUID, { headers }),
+      fetch: (headers) => raw.DELETE("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
+      sdk: (headers) => sdkWith(headers).deletePackage({ guid: GUID }),
+    },
+    uploadPackageBits: {
+      facade: (headers) => facade.upload({ guid: GUID, bits: ZIP }, { headers }),
+      fetch: (headers) =>
+        raw.POST("/v3/packages/{guid}/upload", {
+          params: { path: { guid: GUID } },
+          body: { bits: blob() },
+          bodySerializer: uploadForm,
+          headers,
+        }),
+      sdk: (headers) => sdkWith(headers).uploadPackageBits({ guid: GUID, bits: blob() }),
+    },
+    downloadPackageBits: {
+      facade: (headers) => facade.download(GUID, { headers }),
+      fetch: (headers) =>
+        raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, parseAs: "arrayBuffer", headers }),
+      sdk: (headers) => sdkWith(headers).downloadPackageBits({ guid: GUID }),
+      statuses: {
+        // The zip sent by the API itself (a `local` blobstore): bytes, not JSON.
+        async 200(headers) {
+          const download = await facade.download(GUID, { headers });
+          expect(download.contentType).toBe("application/octet-stream");
+          const bytes = Buffer.from(await new Response(download.stream).arrayBuffer());
+          // Prism serves the spec's example: the 4-byte zip signature.
+          expect(bytes).toEqual(Buffer.from("PK\u0003\u0004"));
+          expect(download.size).toBe(4);
 
-/** One operation through each client, with per-call options (the facade) or headers (the others). */
-interface Operation {
-  errors: number[];
-  facade(options: RequestOptions): PromiseLike<unknown>;
-  fetch(headers: Record<string, string>): Promise<{ error?: unknown; response: Response }>;
-  sdk(api: { packages: PackagesApi; jobs: JobsApi }): Promise<unknown>;
-}
+          // The generated clients send no Accept header, so the runtime's default (JSON) must be overridden.
+          const octets = { ...headers, accept: "application/octet-stream" };
+          const { data, response } = await raw.GET("/v3/packages/{guid}/download", {
+            params: { path: { guid: GUID } },
+            parseAs: "arrayBuffer",
+            headers: octets,
+          });
+          expect(response.status).toBe(200);
+          expect(Buffer.from(data as unknown as ArrayBuffer)).toEqual(bytes);
 
-const operations: Record<string, Operation> = {
-  listAppPackages: {
-    errors: [400, 401, 403, 404, 429, 500, 503],
-    facade: (options) => facade.listForApp(APP, {}, options),
-    fetch: (headers) => raw.GET("/v3/apps/{guid}/packages", { params: { path: { guid: APP } }, headers }),
-    sdk: ({ packages: api }) => api.listAppPackages({ guid: APP }),
+          const zip = await sdkWith(octets).downloadPackageBits({ guid: GUID });
+          expect(zip.type).toBe("application/octet-stream");
+          expect(Buffer.from(await zip.arrayBuffer())).toEqual(bytes);
+        },
+        // Every client follows Location to the blobstore, without the token. Prism's Location is
+        // the spec's example, a signed S3 URL; the recorder rewrites it onto a local stand-in for
+        // that host (another origin), so the test never leaves the machine.
+        async 302(headers) {
+          const asZip = { ...headers, accept: "application/zip" };
+          const viaFacade = await withResponse((o) => facade.download(GUID, { headers, ...o }));
+          expect(Buffer.from(await new Response(viaFacade.data.stream).arrayBuffer())).toEqual(
+            Buffer.from("PK\u0005\u0006"),
+          );
+          const viaRaw = await raw.GET("/v3/packages/{guid}/download", {
+            params: { path: { guid: GUID } },
+            parseAs: "arrayBuffer",
+            headers: asZip,
+          });
+          const viaSdk = await sdkWith(asZip).downloadPackageBitsRaw({ guid: GUID });
+          for (const answer of [viaFacade.response.headers, viaRaw.response.headers, viaSdk.raw.headers]) {
+            expect(answer.get("x-standin-for")).toBe(BLOBSTORE_URL);
+            expect(answer.get("x-saw-authorization")).toBe("no");
+          }
+        },
+      },
+    },
+    getJob: {
+      facade: (headers) => cf.jobs.get(JOB, { headers }),
+      fetch: (headers) => raw.GET("/v3/jobs/{guid}", { params: { path: { guid: JOB } }, headers }),
+      // The SDK renames `links.package` (a reserved word) to `_package`; its JobToJSON maps it back.
+      sdk: (headers) => sdkJobs.withPreMiddleware(withHeaders(headers)).getJob({ guid: JOB }).then(JobToJSON),
+    },
   },
-  listPackages: {
-    errors: [400, 401, 403, 429, 500, 503],
-    facade: (options) => facade.list({}, options),
-    fetch: (headers) => raw.GET("/v3/packages", { headers }),
-    sdk: ({ packages: api }) => api.listPackages({}),
-  },
-  createPackage: {
-    errors: [400, 401, 403, 422, 429, 500, 503],
-    facade: (options) => facade.create({ type: "bits", appGuid: APP }, options),
-    fetch: (headers) =>
-      raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } }, headers }),
-    sdk: ({ packages: api }) =>
-      api.createPackage({ packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } }),
-  },
-  getPackage: {
-    errors: [401, 403, 404, 429, 500, 503],
-    facade: (options) => facade.get(GUID, options),
-    fetch: (headers) => raw.GET("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
-    sdk: ({ packages: api }) => api.getPackage({ guid: GUID }),
-  },
-  updatePackage: {
-    errors: [400, 401, 403, 404, 422, 429, 500, 503],
-    facade: (options) => facade.update(GUID, { metadata: { labels: { team: "payments" } } }, options),
-    fetch: (headers) =>
-      raw.PATCH("/v3/packages/{guid}", {
-        params: { path: { guid: GUID } },
-        body: { metadata: { labels: { team: "payments" } } },
-        headers,
-      }),
-    sdk: ({ packages: api }) =>
-      api.updatePackage({ guid: GUID, packageUpdate: { metadata: { labels: { team: "payments" } } } }),
-  },
-  deletePackage: {
-    errors: [401, 403, 404, 422, 429, 500, 503],
-    facade: (options) => facade.delete(GUID, options),
-    fetch: (headers) => raw.DELETE("/v3/packages/{guid}", { params: { path: { guid: GUID } }, headers }),
-    sdk: ({ packages: api }) => api.deletePackage({ guid: GUID }),
-  },
-  uploadPackageBits: {
-    errors: [400, 401, 403, 404, 413, 422, 429, 500, 503],
-    facade: (options) => facade.upload({ guid: GUID, bits: ZIP }, options),
-    fetch: (headers) =>
-      raw.POST("/v3/packages/{guid}/upload", {
-        params: { path: { guid: GUID } },
-        body: { bits: blob() },
-        bodySerializer: uploadForm,
-        headers,
-      }),
-    sdk: ({ packages: api }) => api.uploadPackageBits({ guid: GUID, bits: blob() }),
-  },
-  downloadPackageBits: {
-    errors: [401, 403, 404, 422, 429, 500, 502, 503],
-    facade: (options) => facade.download(GUID, options),
-    fetch: (headers) =>
-      raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, parseAs: "arrayBuffer", headers }),
-    sdk: ({ packages: api }) => api.downloadPackageBits({ guid: GUID }),
-  },
-  getJob: {
-    errors: [401, 403, 404, 429, 500, 503],
-    facade: (options) => cf.jobs.get(JOB, options),
-    fetch: (headers) => raw.GET("/v3/jobs/{guid}", { params: { path: { guid: JOB } }, headers }),
-    sdk: ({ jobs }) => jobs.getJob({ guid: JOB }),
-  },
-};
-
-describe("errors: every declared error status through every client", () => {
-  for (const [name, operation] of Object.entries(operations)) {
-    for (const status of operation.errors) {
-      it(`${name} ${status}`, async () => {
-        const ErrorClass = ERROR_CLASSES[status] as typeof APIError;
-        const failure = await operation.facade(preferError(status)).then(
-          () => expect.fail("the facade resolved"),
-          (e: unknown) => e as APIError,
-        );
-        expect(failure).toBeInstanceOf(ErrorClass);
-        expect(failure.status).toBe(status);
-        if (status === 413) {
-          // nginx answers this one itself, with an HTML page.
-          expect(failure.body).toContain("413 Request Entity Too Large");
-        } else {
-          expect(failure.body).toEqual(errorsShape);
-          const [first] = (failure.body as { errors: Array<{ title: string; detail: string; code: number }> }).errors;
-          expect(failure.message).toContain(`${status} ${first?.title}: ${first?.detail}`);
-          expect(failure.code).toBe(first?.code);
-          expect(failure.requestId).toBe(REQUEST_ID);
-        }
-        if (status === 429) {
-          // Cloud Controller's rate limiter sends its JSON envelope as text/plain.
-          expect(failure.headers.get("content-type")).toMatch(/^text\/plain/);
-          expect(failure.code).toBe(10013);
-          expect(failure.headers.get("retry-after")).toBe("1800");
-          expect(failure.rateLimit).toEqual({ remaining: 19000, resetAt: new Date(1787218200 * 1000) });
-        }
-
-        const { error, response } = await operation.fetch(preferError(status).headers);
-        expect(response.status).toBe(status);
-        if (status === 413) expect(error).toContain("413 Request Entity Too Large");
-        else expect(error).toEqual(failure.body);
-
-        const sdkFailure = await operation.sdk(sdkClients(preferError(status).headers)).then(
-          () => expect.fail("the SDK resolved"),
-          (e: unknown) => e as APIError,
-        );
-        expect(sdkFailure).toBeInstanceOf(ErrorClass);
-        expect(sdkFailure.body).toEqual(failure.body);
-      });
+  expectError(failure, { code }) {
+    if (code === 413) {
+      // nginx answers this one itself, with an HTML page.
+      expect(failure.body).toContain("413 Request Entity Too Large");
+      return;
     }
-  }
+    expect(failure.body).toEqual(errorsShape);
+    const [first] = failure.body.errors;
+    expect(failure.message).toContain(`${code} ${first.title}: ${first.detail}`);
+    expect(failure.code).toBe(first.code);
+    expect(failure.requestId).toBe(REQUEST_ID);
+    if (code === 429) {
+      // Cloud Controller's rate limiter sends its JSON envelope as text/plain.
+      expect(failure.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(failure.code).toBe(10013);
+      expect(failure.headers.get("retry-after")).toBe("1800");
+      expect(failure.rateLimit).toEqual({ remaining: 19000, resetAt: new Date(1787218200 * 1000) });
+    }
+  },
 });
 
 describe("listPackages 200", () => {
@@ -239,8 +208,8 @@ describe("listPackages 200", () => {
       types: ["bits"],
       guids: [GUID],
       appGuids: [APP],
-      spaceGuids: ["5f2a8c3e-9b1d-4e6f-8a7c-0d2e4b6a8c1f"],
-      organizationGuids: ["b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"],
+      spaceGuids: [SPACE],
+      organizationGuids: [ORG],
       labelSelector: { team: "payments", tier: { in: ["web", "api"] }, legacy: { exists: false } },
       createdAt: { gt: new Date("2026-08-01T00:00:00.250Z"), lte: "2026-09-01T00:00:00Z" },
       updatedAt: ["2026-08-20T09:13:02Z"],
@@ -485,52 +454,6 @@ describe("uploadPackageBits 200", () => {
 
     const sdkPkg = await sdk.uploadPackageBits({ guid: GUID, bits: blob(), resources: JSON.stringify(RESOURCES) });
     expect(sdkPkg.state).toBe(PackageState.PROCESSING_UPLOAD);
-  });
-});
-
-describe("downloadPackageBits", () => {
-  it("200: the zip sent by the API itself (a `local` blobstore), through every client", async () => {
-    const download = await facade.download(GUID, prefer(200));
-    expect(download.contentType).toBe("application/octet-stream");
-    const bytes = Buffer.from(await new Response(download.stream).arrayBuffer());
-    // Prism serves the spec's example: the 4-byte zip signature.
-    expect(bytes).toEqual(Buffer.from("PK\u0003\u0004"));
-    expect(download.size).toBe(4);
-
-    // The generated clients send no Accept header, so the runtime's default (JSON) must be overridden.
-    const { data, response } = await raw.GET("/v3/packages/{guid}/download", {
-      params: { path: { guid: GUID } },
-      parseAs: "arrayBuffer",
-      headers: { ...prefer(200).headers, accept: "application/octet-stream" },
-    });
-    expect(response.status).toBe(200);
-    expect(Buffer.from(data as unknown as ArrayBuffer)).toEqual(bytes);
-
-    const zip = await sdkWith({ ...prefer(200).headers, accept: "application/octet-stream" }).downloadPackageBits({
-      guid: GUID,
-    });
-    expect(zip.type).toBe("application/octet-stream");
-    expect(Buffer.from(await zip.arrayBuffer())).toEqual(bytes);
-  });
-
-  it("302: every client follows Location to the blobstore, without the token", async () => {
-    // Prism's Location is the spec's example, a signed S3 URL; the recorder rewrites it onto a
-    // local stand-in for that host (another origin), so the test never leaves the machine.
-    const blobstore =
-      /^https:\/\/cc-packages\.s3\.eu-central-1\.amazonaws\.com\/44\/f7\/44f7c078-0934-470f-9883-4fcddc5b8f13\?X-Amz-Algorithm=/;
-    const asZip = { headers: { ...prefer(302).headers, accept: "application/zip" } };
-    const viaFacade = await withResponse((o) => facade.download(GUID, { ...prefer(302), ...o }));
-    expect(Buffer.from(await new Response(viaFacade.data.stream).arrayBuffer())).toEqual(Buffer.from("PK\u0005\u0006"));
-    const viaRaw = await raw.GET("/v3/packages/{guid}/download", {
-      params: { path: { guid: GUID } },
-      parseAs: "arrayBuffer",
-      ...asZip,
-    });
-    const viaSdk = await sdkWith(asZip.headers).downloadPackageBitsRaw({ guid: GUID });
-    for (const headers of [viaFacade.response.headers, viaRaw.response.headers, viaSdk.raw.headers]) {
-      expect(headers.get("x-standin-for")).toMatch(blobstore);
-      expect(headers.get("x-saw-authorization")).toBe("no");
-    }
   });
 });
 

@@ -13,7 +13,8 @@ import {
   InvalidParameterError,
   uaaTokenProvider,
 } from "../src/index.js";
-import { cfPackage, GUID, json } from "./helpers.js";
+import { GUID } from "./fixtures.js";
+import { cfPackage, json } from "./helpers.js";
 
 const serve = serversPerTest();
 

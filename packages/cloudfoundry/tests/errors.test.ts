@@ -1,6 +1,6 @@
 // Typed error bodies: after the guard, Cloud Controller's errors[].code/title/detail are typed.
 
-import { localServer } from "@pkgapi/testing";
+import { type LocalServer, localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import {
   type CloudFoundryErrorItem,
@@ -8,9 +8,10 @@ import {
   isCloudFoundryError,
   NotFoundError,
 } from "../src/index.js";
-import { GUID, json, TOKEN } from "./helpers.js";
+import { GUID } from "./fixtures.js";
+import { json, TOKEN } from "./helpers.js";
 
-let server: Awaited<ReturnType<typeof localServer>> | undefined;
+let server: LocalServer | undefined;
 afterEach(async () => {
   await server?.close();
 });

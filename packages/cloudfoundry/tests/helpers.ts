@@ -1,10 +1,9 @@
 // Shared by the local-server tests: Cloud Controller-shaped answers.
 import type { ServerResponse } from "node:http";
 import type { Package, PackageState } from "../src/index.js";
+import { APP } from "./fixtures.js";
 
 export const TOKEN = "cf-test-token-do-not-leak";
-export const GUID = "44f7c078-0934-470f-9883-4fcddc5b8f13";
-export const APP = "1e4e7e10-0c6a-4d3a-9d1d-8fa2a9d2b6f5";
 
 /** A package as Cloud Controller presents it. */
 export function cfPackage(guid: string, state: PackageState, error: string | null = null): Package {

@@ -3,7 +3,8 @@
 import { serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidResponseError } from "../src/index.js";
-import { APP, cfPackage, json, TOKEN } from "./helpers.js";
+import { APP } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
 

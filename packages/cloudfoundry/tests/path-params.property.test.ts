@@ -1,7 +1,7 @@
 // Property test: 1,000 generated values per path parameter, each rejected with a clear
 // InvalidParameterError before sending, or arriving at the server encoded inside its segment.
 
-import { assertPathParameter, localServer } from "@pkgapi/testing";
+import { assertPathParameter, type LocalServer, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError } from "../src/index.js";
@@ -17,7 +17,7 @@ const list = {
   },
   resources: [],
 };
-let server: Awaited<ReturnType<typeof localServer>>;
+let server: LocalServer;
 beforeAll(async () => {
   server = await localServer((req, res) =>
     res

@@ -1,13 +1,13 @@
 // Raw responses on success: every facade call can hand back the HTTP answer with its data.
 
-import { readBody, serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { createCloudFoundryClient, withResponse } from "../src/index.js";
-import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { GUID } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const HEADERS = {
   "x-vcap-request-id": "vcap-42",

@@ -4,15 +4,15 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { type ReceivedPart, receiveMultipart, serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, type ReceivedPart, receiveMultipart, serversPerTest } from "@pkgapi/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
-import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { GUID } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-cf-upload-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 // packages.waitUntilReady against a local server whose packages change state as they are polled.
 
-import { serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
@@ -14,11 +14,11 @@ import {
   PkgapiError,
   WaitTimeoutError,
 } from "../src/index.js";
-import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
+import { GUID, JOB } from "./fixtures.js";
+import { cfPackage, json, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const FAILURE = "The app package is invalid: Package may not be larger than 1073741824 bytes";
 
@@ -86,7 +86,6 @@ describe("packages.waitUntilReady", () => {
   });
 });
 
-const JOB = "c33a5caf-77e0-4d6e-b587-5555d339bc9a";
 const BLOB_ERROR = {
   detail: "Failed to perform blobstore operation after three retries.",
   title: "CF-BlobstoreError",

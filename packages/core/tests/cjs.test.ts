@@ -1,6 +1,6 @@
 // The CJS build works on its own: its openapi-fetch interop, its runtime, its error classes.
 import { createRequire } from "node:module";
-import { localServer } from "@pkgapi/testing";
+import { type LocalServer, localServer } from "@pkgapi/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type * as Core from "../src/index.js";
 import { NotFoundError } from "../src/index.js";
@@ -10,7 +10,7 @@ import { testProfile } from "./helpers.js";
 const load = createRequire(import.meta.url);
 const cjs = load("../dist/index.cjs") as typeof Core;
 const internal = load("../dist/internal/index.cjs") as typeof Internal;
-let server: Awaited<ReturnType<typeof localServer>>;
+let server: LocalServer;
 beforeAll(async () => {
   server = await localServer((req, res) => {
     if (req.url === "/things/1") res.writeHead(200, { "content-type": "application/json" }).end('{"id":1}');

@@ -1,7 +1,7 @@
 // The fault suite: a real node:http server misbehaves in every way we know; the runtime must
 // retry where safe, raise the right typed error otherwise, never hang, and never leak the token.
 import { inspect } from "node:util";
-import { readBody, serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -16,8 +16,7 @@ import {
 import { capturingRuntime, TOKEN } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 /** Answers the n-th request (0-based) with `replies[n]`, the last one thereafter. */
 async function scripted(

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { readBody, serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it, vi } from "vitest";
 import {
   APIConnectionTimeoutError,
@@ -30,8 +30,7 @@ import {
 import { capturingRuntime, TOKEN, testProfile } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const dir = mkdtempSync(join(tmpdir(), "pkgapi-hardening-"));
 function tempFile(name: string, size: number): string {

@@ -1,14 +1,13 @@
 // Expiring tokens: a token function is asked once for a fresh token when a real server answers 401.
 import { inspect } from "node:util";
-import { readBody, serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, InvalidParameterError, type TokenProvider } from "../src/index.js";
 import { Runtime, rawBody, sendUpload } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 /** Accepts only `valid()`; anything else is an expired token (401). */
 async function expiringServer(valid: () => string) {

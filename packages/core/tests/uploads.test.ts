@@ -1,14 +1,13 @@
 // Streaming uploads against a real node:http server: exact bytes, progress, retry rules.
 import { Readable } from "node:stream";
-import { parseMultipart, readBody, serversPerTest } from "@pkgapi/testing";
+import { type LocalServer, parseMultipart, readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { InternalServerError, InvalidParameterError } from "../src/index.js";
 import { multipart, openSource, rawBody, sendUpload } from "../src/internal/index.js";
 import { capturingRuntime } from "./helpers.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7) % 256);
 

@@ -1,11 +1,11 @@
 // Where the Fastly token comes from: the option, a function, or FASTLY_API_TOKEN as Fastly's own tools read it.
 
-import { localServer } from "@pkgapi/testing";
+import { type LocalServer, localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFastlyClient, InvalidParameterError } from "../src/index.js";
+import { ref } from "./fixtures.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 const saved = process.env.FASTLY_API_TOKEN;
 afterEach(async () => {
   await server?.close();
@@ -13,8 +13,6 @@ afterEach(async () => {
   if (saved === undefined) delete process.env.FASTLY_API_TOKEN;
   else process.env.FASTLY_API_TOKEN = saved;
 });
-
-const ref = { serviceId: "SU1Z0isxPaozGVKXdv0eY", version: 1 };
 
 async function fastly(valid: () => string) {
   server = await localServer((req, res) => {

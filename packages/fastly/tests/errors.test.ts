@@ -1,10 +1,10 @@
 // Typed error bodies: after the guard, Fastly's msg/detail are typed.
 
-import { localServer } from "@pkgapi/testing";
+import { type LocalServer, localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { createFastlyClient, isFastlyError, PermissionDeniedError } from "../src/index.js";
 
-let server: Awaited<ReturnType<typeof localServer>> | undefined;
+let server: LocalServer | undefined;
 afterEach(async () => {
   await server?.close();
 });

@@ -1,12 +1,12 @@
 // Property test: 1,000 generated values per path parameter, each rejected with a clear
 // InvalidParameterError before sending, or arriving at the server encoded inside its segment.
 
-import { assertPathParameter, localServer } from "@pkgapi/testing";
+import { assertPathParameter, type LocalServer, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createFastlyClient, InvalidParameterError } from "../src/index.js";
 
-let server: Awaited<ReturnType<typeof localServer>>;
+let server: LocalServer;
 beforeAll(async () => {
   server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
 });

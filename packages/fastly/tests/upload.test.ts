@@ -5,7 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { inspect } from "node:util";
-import { buildTarGz, callWithBadInput, parseMultipart, readBody, serversPerTest } from "@pkgapi/testing";
+import {
+  buildTarGz,
+  callWithBadInput,
+  type LocalServer,
+  parseMultipart,
+  readBody,
+  serversPerTest,
+} from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
@@ -16,13 +23,12 @@ import {
   MAX_PACKAGE_BYTES,
   withResponse,
 } from "../src/index.js";
+import { ref } from "./fixtures.js";
 
 const serve = serversPerTest();
-type Server = Awaited<ReturnType<typeof serve>>;
-let server: Server | undefined;
+let server: LocalServer | undefined;
 
 const token = "fastly-test-token-do-not-leak";
-const ref = { serviceId: "SU1Z0isxPaozGVKXdv0eY", version: 3 };
 const sha512 = (data: Buffer) => createHash("sha512").update(data).digest("hex");
 
 /** A Fastly stand-in that stores the package part and answers like the API, hashsum included. */
@@ -71,7 +77,7 @@ describe("packages.upload", () => {
     expect(result.package.metadata?.hashsum).toBe(result.sha512);
     expect(result.package.metadata).toHaveProperty("unknown_new_field", { a: 1 });
     const request = server.requests.find((r) => r.method === "PUT");
-    expect(request?.url).toBe("/service/SU1Z0isxPaozGVKXdv0eY/version/3/package");
+    expect(request?.url).toBe(`/service/${ref.serviceId}/version/${ref.version}/package`);
     expect(request?.headers["fastly-key"]).toBe(token);
     expect(request?.headers.expect).toBe("100-continue");
     // Progress counts the package's own bytes, not the multipart envelope.

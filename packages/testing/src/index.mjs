@@ -40,6 +40,8 @@ export async function localServer(handler, { onCheckContinue } = {}) {
   };
 }
 
+/** @typedef {Awaited<ReturnType<typeof localServer>>} LocalServer a server of `localServer` */
+
 /**
  * Local servers for the tests of a file, closed after each test:
  * `const serve = serversPerTest();` then `const server = await serve(handler)` in a test.

@@ -1,27 +1,20 @@
 // What the facade puts on the wire, seen by a real local server.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { localServer, readBody } from "@pkgapi/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import { BadRequestError, createWargClient, logIdFor } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
+import { ref, request } from "./fixtures.js";
 
-const ref = {
-  logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
-  recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
-};
 const processing = { recordId: ref.recordId, state: "processing" };
-const record = {
-  keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
-  signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbn",
-};
+const record = { keyId: request.record.keyId, signature: request.record.signature };
 
-let server: Awaited<ReturnType<typeof localServer>> | undefined;
-afterEach(() => server?.close());
+const serve = serversPerTest();
 
 /** Answers `status` with `body` and keeps every request body. */
 async function answering(status: number, body: unknown) {
   const bodies: unknown[] = [];
-  server = await localServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const server = await serve(async (req: IncomingMessage, res: ServerResponse) => {
     const text = (await readBody(req)).toString();
     bodies.push(text ? JSON.parse(text) : undefined);
     res.writeHead(status, { "content-type": "application/json" });

@@ -1,10 +1,10 @@
 // Typed error bodies: after the guard, a warg registry's { status, type, id } or { status, message } are typed.
 
-import { localServer } from "@pkgapi/testing";
+import { type LocalServer, localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWargClient, isWargError, NotFoundError } from "../src/index.js";
 
-let server: Awaited<ReturnType<typeof localServer>> | undefined;
+let server: LocalServer | undefined;
 afterEach(async () => {
   await server?.close();
 });

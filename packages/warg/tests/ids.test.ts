@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidParameterError, logIdFor, recordIdFor } from "../src/index.js";
+import { record, ref } from "./fixtures.js";
 
 // Independent of src/ids.ts: node:crypto and Buffer, LEB128 written out for lengths < 16384.
 const nodeSha256 = (...parts: Array<string | Uint8Array>) => {
@@ -27,9 +28,6 @@ const minimalRecord =
 // repository's `output/minimal.json` at 78b46a8 gives its full id.
 const minimalRecordEarlierProto =
   "GgsIgJ/znAYQ1IKVSSJDCkEKN2VjZHNhLXAyNTY6QTFPZlp6NVk5Tnk3VktQVndyb0NUUVBBcjl0bWxJNFUvVVRZSFpIQTg3QUYSBnNoYTI1NiI9EjsKN2VjZHNhLXAyNTY6QTR5QlF0OUltOHhuTzlTcjlQVDdPck9VUVA4T2xpamNxMWRQd3RkVHBpZ20QAQ==";
-// specs/warg.yaml: the publish example's contentBytes and the recordId of its 202 examples.
-const specRecord =
-  "GgsIwPiJwwYQgJTvOiJDCkEKN2VjZHNhLXAyNTY6QXdOUkxpNk1rMGNpdTA4aWpoMnV0UVlmVnYxZnMyT2xWUkt6eURSeVFtbFMSBnNoYTI1NiJSIlAKBTEuMC4wEkdzaGEyNTY6MjRlYWYzNDM5YTYwYzk2NzY0YzRmMmM5MmEwYTgxYjUyYmQ0ZmU1ZDViOTFmMDkwMTg0YTBmNjQ4NmIxYmYyOQ==";
 
 describe("logIdFor", () => {
   it("reproduces the warg.md vector for example:greeter", async () => {
@@ -87,9 +85,7 @@ describe("recordIdFor", () => {
   });
 
   it("agrees with the spec's examples (publish contentBytes → 202 recordId)", async () => {
-    await expect(recordIdFor(specRecord)).resolves.toBe(
-      "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
-    );
+    await expect(recordIdFor(record.contentBytes)).resolves.toBe(ref.recordId);
   });
 
   it("hashes the raw bytes: base64 and Uint8Array give the same id, as node:crypto does", async () => {

@@ -1,14 +1,14 @@
 // Property test: 1,000 generated values per path parameter, each rejected with a clear
 // InvalidParameterError before sending, or arriving at the server inside its segment.
 
-import { assertPathParameter, localServer } from "@pkgapi/testing";
+import { assertPathParameter, type LocalServer, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, it } from "vitest";
 import { createWargClient, InvalidParameterError } from "../src/index.js";
 
 const ID = `sha256:${"a".repeat(64)}`;
 const validId = fc.stringMatching(/^[a-f0-9]{64}$/).map((hex) => `sha256:${hex}`);
-let server: Awaited<ReturnType<typeof localServer>>;
+let server: LocalServer;
 beforeAll(async () => {
   server = await localServer((_req, res) =>
     res

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { localServer, readBody } from "@pkgapi/testing";
+import { type LocalServer, localServer, readBody } from "@pkgapi/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   APIError,
@@ -15,9 +15,9 @@ import {
   InvalidParameterError,
   type SourcingRecord,
 } from "../src/index.js";
+import { ref } from "./fixtures.js";
 
-const logId = "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f";
-const recordId = "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce";
+const { logId, recordId } = ref;
 const digestOf = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 
 const wasm = randomBytes(600_000); // more than one 256 KiB chunk
@@ -34,9 +34,8 @@ interface Received {
   aborted?: boolean;
 }
 
-type Server = Awaited<ReturnType<typeof localServer>>;
-let registry: Server;
-let storage: Server;
+let registry: LocalServer;
+let storage: LocalServer;
 let received: Received[];
 
 /** Stores complete bodies and answers 201 with no body, as warg-server does. */

@@ -2,7 +2,7 @@
 // local server must see none.
 import type { ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import { callWithBadInput, localServer } from "@pkgapi/testing";
+import { callWithBadInput, type LocalServer, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,19 +12,9 @@ import {
   SigningKey,
   type WargClient,
 } from "../src/index.js";
+import { contentDigest, ref, request } from "./fixtures.js";
 
-const ref = {
-  logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
-  recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
-};
-const valid: PublishParams = {
-  packageName: "example:greeter",
-  record: {
-    contentBytes: "GgsIwPiJwwYQgJTvOiJD",
-    keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
-    signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbn",
-  },
-};
+const valid: PublishParams = request;
 const ANY_HASH = /^sha256:[a-f0-9]{64}$/;
 const badHashes = [
   "",
@@ -40,7 +30,7 @@ const badHashes = [
   undefined,
 ];
 
-let server: Awaited<ReturnType<typeof localServer>>;
+let server: LocalServer;
 let client: WargClient;
 beforeAll(async () => {
   server = await localServer((_req: unknown, res: ServerResponse) => {
@@ -120,12 +110,11 @@ describe("input validation", () => {
 
   it("refuses bad input to publishRelease: name, version, key, content and digest", async () => {
     const content = new Uint8Array([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]);
-    const digest = "sha256:24eaf3439a60c96764c4f2c92a0a81b52bd4fe5d5b91f090184a0f6486b1bf29";
     const good = {
       name: "example:greeter",
       version: "1.0.0",
       content,
-      digest,
+      digest: contentDigest,
       signingKey: await SigningKey.generate(),
     };
     const publish = (change: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 // records.waitFor against a real local server that walks a record through its states.
 import type { ServerResponse } from "node:http";
-import { localServer } from "@pkgapi/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
   createWargClient,
@@ -11,12 +11,8 @@ import {
   RecordRejectedError,
   WaitTimeoutError,
 } from "../src/index.js";
+import { contentDigest, ref } from "./fixtures.js";
 
-const ref = {
-  logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
-  recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
-};
-const digest = "sha256:24eaf3439a60c96764c4f2c92a0a81b52bd4fe5d5b91f090184a0f6486b1bf29";
 const states = {
   processing: { recordId: ref.recordId, state: "processing" },
   published: { recordId: ref.recordId, state: "published", registryIndex: 7 },
@@ -29,9 +25,13 @@ const states = {
     recordId: ref.recordId,
     state: "sourcing",
     missingContent: {
-      [digest]: {
+      [contentDigest]: {
         upload: [
-          { type: "http", method: "POST", url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${digest}` },
+          {
+            type: "http",
+            method: "POST",
+            url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${contentDigest}`,
+          },
         ],
       },
     },
@@ -40,8 +40,7 @@ const states = {
 type State = keyof typeof states;
 const fast = { interval: 1, maxInterval: 5 };
 
-let server: Awaited<ReturnType<typeof localServer>> | undefined;
-afterEach(() => server?.close());
+const serve = serversPerTest();
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json" });
@@ -51,7 +50,7 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 /** A registry answering the given states in turn, repeating the last one. */
 async function registry(...walk: State[]) {
   let polls = 0;
-  server = await localServer((_req: unknown, res: ServerResponse) =>
+  const server = await serve((_req: unknown, res: ServerResponse) =>
     json(res, 200, states[walk[Math.min(polls++, walk.length - 1)] as State]),
   );
   return { server, records: createWargClient({ baseUrl: `${server.url}/v1`, maxRetries: 0 }).records };
@@ -84,7 +83,7 @@ describe("records.waitFor", () => {
     const { server, records } = await registry("processing", "sourcing", "published");
     const failure = await records.waitFor(ref, fast).catch((e) => e);
     expect(failure).toBeInstanceOf(MissingContentError);
-    expect(failure.digests).toEqual([digest]);
+    expect(failure.digests).toEqual([contentDigest]);
     expect(failure.record).toEqual(states.sourcing);
     expect(server.requests).toHaveLength(2);
   });
@@ -106,7 +105,7 @@ describe("records.waitFor", () => {
 
   it("stops when the signal aborts, without polling again", async () => {
     const controller = new AbortController();
-    server = await localServer((_req: unknown, res: ServerResponse) => {
+    const server = await serve((_req: unknown, res: ServerResponse) => {
       res.on("finish", () => controller.abort());
       json(res, 200, states.processing);
     });
@@ -125,7 +124,7 @@ describe("records.waitFor", () => {
   });
 
   it("passes API errors through (404 for an unknown record, with the id in the message)", async () => {
-    server = await localServer((_req: unknown, res: ServerResponse) =>
+    const server = await serve((_req: unknown, res: ServerResponse) =>
       json(res, 404, { status: 404, type: "record", id: ref.recordId }),
     );
     const { records } = createWargClient({ baseUrl: `${server.url}/v1`, maxRetries: 0 });
