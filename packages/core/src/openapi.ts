@@ -1,5 +1,6 @@
 /** Glue between the runtime and the two generated clients. */
 import openapiFetch, { type Client, type ClientOptions, defaultPathSerializer, type PathSerializer } from "openapi-fetch";
+import { CallRequest } from "./call-request.js";
 import { refuseDotSegment } from "./params.js";
 import type { RequestOptions, Runtime } from "./runtime.js";
 
@@ -16,7 +17,15 @@ export function openapiClient<Paths extends {}>(
   throwOnError: boolean,
   options: Pick<ClientOptions, "querySerializer" | "bodySerializer"> = {},
 ): Client<Paths> {
-  return createClient<Paths>({ ...options, baseUrl: runtime.baseUrl, fetch: runtime.fetch({ throwOnError }), pathSerializer: safePath });
+  return createClient<Paths>({
+    ...options,
+    baseUrl: runtime.baseUrl,
+    fetch: runtime.fetch({ throwOnError }),
+    pathSerializer: safePath,
+    // The facades' own client hands the runtime its calls as they are; the raw client (whose
+    // middleware may expect a real Request) keeps openapi-fetch's default.
+    ...(throwOnError ? { Request: CallRequest as unknown as typeof Request } : {}),
+  });
 }
 
 /** The default serializer, but a `.` or `..` value is refused as the facade does (encoding leaves them as they are). */

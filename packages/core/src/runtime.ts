@@ -5,6 +5,8 @@
  */
 
 import type { Dispatcher } from "undici";
+import { BufferedResponse } from "./buffered.js";
+import { CallRequest } from "./call-request.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -17,6 +19,7 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
+import { type InMemoryBody, isInMemory, isRealNode, nodeTransport } from "./node-transport.js";
 import { transportFetch } from "./proxy.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { type Token, TokenState } from "./token.js";
@@ -136,6 +139,7 @@ export class Runtime {
   readonly #secrets: string[];
   readonly #userAgent?: string;
   readonly #fetch?: typeof fetch;
+  readonly #debug: boolean;
 
   /** `token`: a string, or a function asked for a fresh one when the API answers 401 (see `TokenProvider`). */
   constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: Token) {
@@ -165,7 +169,9 @@ export class Runtime {
       };
       this.#token = new TokenState(token, { fetch: tokenFetch, secret });
     }
-    this.log = levelledLogger(options.logger ?? console, options.logLevel ?? logLevelFromEnv() ?? "warn", () => this.#secrets);
+    const level = options.logLevel ?? logLevelFromEnv() ?? "warn";
+    this.#debug = level === "debug";
+    this.log = levelledLogger(options.logger ?? console, level, () => this.#secrets);
     if (this.#token && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
       this.log.warn(`${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`);
     }
@@ -193,6 +199,13 @@ export class Runtime {
    */
   fetch(options: RequestOptions & { throwOnError?: boolean } = {}): typeof fetch {
     return async (input, init) => {
+      if (input instanceof CallRequest) {
+        const { method, url, headers, body } = input;
+        return this.send(
+          { method, url, headers, body: body === undefined ? undefined : () => body },
+          { ...options, signal: anySignal(options.signal, input.signal) },
+        );
+      }
       const request = input instanceof Request && !init ? input : new Request(input, init);
       // Buffer the (small, JSON) body once so that every attempt can send it again.
       const body = request.body ? await request.arrayBuffer() : undefined;
@@ -210,7 +223,8 @@ export class Runtime {
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
     const timeout = options.timeout ?? this.#options.timeout ?? 60_000;
     const idempotent = req.idempotent ?? IDEMPOTENT.has(method);
-    const transport = req.transport ?? (this.#fetchTransport as Transport<Body>);
+    // On Node with no fetch, dispatcher or proxy of the caller's, in-memory bodies take node:http.
+    const transport = req.transport ?? ((this.#fetch || req.stream || !isRealNode ? this.#fetchTransport : this.#nodeTransport) as Transport<Body>);
     // A path is relative to the base URL's own path too (an API gateway at https://gw.example.com/fastly).
     let url = new URL(/^\/(?!\/)/.test(req.url) ? `${this.baseUrl}${req.url}` : req.url, `${this.baseUrl}/`).href;
     let current = { method, body: req.body };
@@ -226,7 +240,7 @@ export class Runtime {
       let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => timer.abort(), timeout);
       let bodySent = false;
       let response: Response;
-      this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
+      if (this.#debug) this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
       try {
         const body = current.body?.();
         bodySent = body !== undefined;
@@ -250,7 +264,7 @@ export class Runtime {
       } finally {
         clearTimeout(timeoutId);
       }
-      this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
+      if (this.#debug) this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
 
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
         if (++redirects > MAX_REDIRECTS) throw new APIConnectionError(info, undefined, `Too many redirects (${info.method} ${info.url})`);
@@ -297,6 +311,9 @@ export class Runtime {
     }
   }
 
+  #nodeTransport: Transport<BodyInit> = (attempt) =>
+    isInMemory(attempt.body) ? nodeTransport(attempt as Attempt<InMemoryBody>) : this.#fetchTransport(attempt);
+
   #fetchTransport: Transport<BodyInit> = ({ method, url, headers, body, signal }) => {
     // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
     headers.delete("expect");
@@ -318,7 +335,7 @@ export class Runtime {
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
       if (source)
-        new Headers(source).forEach((value, name) => {
+        (source instanceof Headers ? source : new Headers(source)).forEach((value, name) => {
           headers.set(name, value);
         });
     }
@@ -379,32 +396,37 @@ export class Runtime {
    * Reads the whole body now, inside the attempt's timeout, so that a reset mid-body can be
    * retried. A 2xx answer to a request for JSON must not be a text page (a proxy's or a login
    * form), and a JSON answer must parse; other types (a zip download) are the operation's business.
+   * The JSON is parsed once, here: the answer's `json()` hands over that value.
    */
   async #buffered(response: Response, sent: Headers, info: ErrorRequestInfo): Promise<Response> {
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-    if (NULL_BODY.has(response.status)) return withUrl(new Response(null, init), info.url);
-    const body = await response.arrayBuffer();
-    if (!response.ok || !sent.get("accept")?.includes("application/json")) return withUrl(new Response(body, init), info.url);
+    const bytes =
+      response instanceof BufferedResponse ? response.content : NULL_BODY.has(response.status) ? EMPTY : new Uint8Array(await response.arrayBuffer());
+    const buffered = new BufferedResponse(bytes, init, info.url);
+    if (!response.ok || !sent.get("accept")?.includes("application/json")) return buffered;
     const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
-    if (!body.byteLength) {
+    if (!bytes.byteLength) {
       if (promisesJson) throw invalid("expected a JSON body, got an empty one");
-      return withUrl(new Response(body, init), info.url);
+      return buffered;
     }
     const type = response.headers.get("content-type") ?? "";
     const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(type);
-    if (!isJson && type && !/^text\//i.test(type)) return withUrl(new Response(body, init), info.url);
+    if (!isJson && type && !/^text\//i.test(type)) return buffered;
     if (!isJson) throw invalid(`expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(decoder.decode(body));
+      parsed = buffered.parseJson();
     } catch {
       // Not JSON.parse's message: it quotes the body, where a cut-off echo of the token escapes redaction.
-      throw invalid(`body is not valid JSON (${body.byteLength} bytes)`);
+      throw invalid(`body is not valid JSON (${bytes.byteLength} bytes)`);
     }
     if (parsed === null && promisesJson) throw invalid("expected a JSON object, got null");
-    return withUrl(new Response(body, init), info.url);
+    // openapi-fetch parses the text again when there is no Content-Length (a chunked answer);
+    // with one it calls `json()`, which hands over the value parsed above.
+    if (!buffered.headers.has("content-length")) buffered.headers.set("content-length", String(bytes.byteLength));
+    return buffered;
   }
 
   /** Headers kept on an error, with any echo of the token removed (they are printed with it). */
@@ -417,7 +439,7 @@ export class Runtime {
   }
 }
 
-const decoder = new TextDecoder();
+const EMPTY = new Uint8Array(0);
 
 function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);

@@ -1,0 +1,67 @@
+/**
+ * The Node transport for calls whose body is in memory or absent (every JSON call): `node:http(s)`
+ * on Node's global keep-alive agents, the whole answer read inside the attempt. Node's fetch costs
+ * more than the request itself on a fast network (web streams, a Request and a Response per call);
+ * this path is about a third of it. The pipeline around it is the same as for fetch (the other
+ * transport, used in browsers, on Bun/Deno and whenever the caller configured a fetch, dispatcher
+ * or proxy): redirects are not followed here, and gzip/deflate/br answers are decoded as fetch does.
+ */
+import type { IncomingMessage } from "node:http";
+import { BufferedResponse } from "./buffered.js";
+import type { Attempt } from "./runtime.js";
+
+export type InMemoryBody = string | Uint8Array | ArrayBuffer;
+
+/** Real Node (Bun and Deno emulate node:http; their own fetch is the fast path there). */
+export const isRealNode = typeof process !== "undefined" && !!process.versions?.node && !process.versions.bun && !("Deno" in globalThis);
+
+export function isInMemory(body: unknown): body is InMemoryBody | undefined {
+  return body === undefined || typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer;
+}
+
+type Modules = [typeof import("node:http"), typeof import("node:https")];
+let modules: Promise<Modules> | undefined;
+
+export async function nodeTransport({ method, url, headers, body, signal }: Attempt<InMemoryBody>): Promise<Response> {
+  modules ??= Promise.all([import("node:http"), import("node:https")]);
+  const [http, https] = await modules;
+  const target = new URL(url);
+  const plain: Record<string, string> = { "accept-encoding": "gzip, deflate, br" };
+  headers.forEach((value, name) => {
+    plain[name] = value;
+  });
+  const data = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
+  return new Promise<Response>((resolve, reject) => {
+    const req = (target.protocol === "https:" ? https : http).request(target, { method, headers: plain, signal }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      // A reset mid-body: `close` without `complete` (the pipeline may retry it).
+      res.on("close", () => {
+        if (!res.complete) reject(Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" }));
+      });
+      res.on("end", () => {
+        decode(res, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).then((bytes) => {
+          const responseHeaders = new Headers();
+          const raw = res.rawHeaders;
+          for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
+          resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }, url));
+        }, reject);
+      });
+    });
+    req.on("error", reject);
+    req.end(data);
+  });
+}
+
+/** Undoes the Content-Encoding, as fetch would. */
+async function decode(res: IncomingMessage, bytes: Buffer): Promise<Uint8Array> {
+  const encoding = res.headers["content-encoding"]?.trim().toLowerCase();
+  if (!encoding || encoding === "identity" || bytes.byteLength === 0) return bytes;
+  const zlib = await import("node:zlib");
+  const { promisify } = await import("node:util");
+  if (encoding === "gzip" || encoding === "x-gzip") return promisify(zlib.gunzip)(bytes);
+  if (encoding === "deflate") return promisify(zlib.inflate)(bytes);
+  if (encoding === "br") return promisify(zlib.brotliDecompress)(bytes);
+  return bytes;
+}
