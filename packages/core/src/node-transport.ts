@@ -31,8 +31,15 @@ export async function nodeTransport({ method, url, headers, body, signal }: Atte
     plain[name] = value;
   });
   const data = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
-  return new Promise<Response>((resolve, reject) => {
-    const req = (target.protocol === "https:" ? https : http).request(target, { method, headers: plain, signal }, (res) => {
+  return new Promise<Response>((resolve, rejectWith) => {
+    // Our own abort listener: cheaper than handing node:http the signal (which the timer aborts).
+    const onAbort = () => req.destroy(signal.reason);
+    const settle = () => signal.removeEventListener("abort", onAbort);
+    const reject = (error: unknown) => {
+      settle();
+      rejectWith(error);
+    };
+    const req = (target.protocol === "https:" ? https : http).request(target, { method, headers: plain }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", reject);
@@ -45,11 +52,14 @@ export async function nodeTransport({ method, url, headers, body, signal }: Atte
           const responseHeaders = new Headers();
           const raw = res.rawHeaders;
           for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
+          settle();
           resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }, url));
         }, reject);
       });
     });
     req.on("error", reject);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
     req.end(data);
   });
 }

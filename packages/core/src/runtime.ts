@@ -203,7 +203,7 @@ export class Runtime {
         const { method, url, headers, body } = input;
         return this.send(
           { method, url, headers, body: body === undefined ? undefined : () => body },
-          { ...options, signal: anySignal(options.signal, input.signal) },
+          { ...options, signal: input.signal ? anySignal(options.signal, input.signal) : options.signal },
         );
       }
       const request = input instanceof Request && !init ? input : new Request(input, init);
