@@ -400,9 +400,10 @@ export class Runtime {
    */
   async #buffered(response: Response, sent: Headers, info: ErrorRequestInfo): Promise<Response> {
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-    const bytes =
-      response instanceof BufferedResponse ? response.content : NULL_BODY.has(response.status) ? EMPTY : new Uint8Array(await response.arrayBuffer());
-    const buffered = new BufferedResponse(bytes, init, info.url);
+    const transported = response instanceof BufferedResponse;
+    const bytes = transported ? response.content : NULL_BODY.has(response.status) ? EMPTY : new Uint8Array(await response.arrayBuffer());
+    // Read whole by the transport already: kept as it is unless its URL must be shown redacted.
+    const buffered = transported && response.url === info.url ? response : new BufferedResponse(bytes, init, info.url);
     if (!response.ok || !sent.get("accept")?.includes("application/json")) return buffered;
     const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
