@@ -39,6 +39,9 @@ export function multipart(parts: readonly Part[]): MultipartBody {
       yield tail;
     },
     toFetchBody: parts.every((part) => "value" in part || part.file.blob) ? () => toFormData(parts) : undefined,
+    recycle(chunk) {
+      for (const part of parts) if ("file" in part) part.file.recycle?.(chunk);
+    },
   };
 }
 

@@ -76,38 +76,53 @@ async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransport
 
   return new Promise<Response>((resolve, reject) => {
     const req = http.request(url, { method: attempt.method, headers, signal: attempt.signal });
-    let source: import("node:stream").Readable | undefined;
+    let started = false;
     let finished = !body;
+    let stopped = false;
+    let wake: (() => void) | undefined;
     let waitTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      stopped = true;
+      wake?.();
+    };
+    req.on("drain", () => wake?.());
 
-    const sendBody = () => {
+    // Chunks are written as they are read, each awaited only when the connection is full; a chunk
+    // goes back to its source once it is on the connection (see `OpenedSource.recycle`).
+    const sendBody = async () => {
       clearTimeout(waitTimer);
       // Never open the source for a request that already failed (a late 100-continue fallback).
-      if (source || !body || req.destroyed) return;
+      if (started || !body || req.destroyed) return;
+      started = true;
+      const chunks = body.chunks()[Symbol.asyncIterator]();
       let loaded = 0;
-      source = Readable.from(
-        (async function* () {
-          for await (const chunk of body.chunks()) {
-            loaded += chunk.byteLength;
-            options.onProgress?.({ loaded, total: body.length });
-            yield chunk;
-          }
-        })(),
-        { objectMode: false },
-      );
-      source.on("error", (error) => req.destroy(error));
-      source.on("end", () => {
-        finished = true;
-      });
-      source.pipe(req);
+      try {
+        for (let next = await chunks.next(); !next.done && !stopped; next = await chunks.next()) {
+          const chunk = next.value;
+          loaded += chunk.byteLength;
+          options.onProgress?.({ loaded, total: body.length });
+          const more = req.write(chunk, (error) => {
+            if (!error) body.recycle?.(chunk);
+          });
+          if (!more && !stopped) await new Promise<void>((resume) => (wake = resume));
+        }
+        if (!stopped) {
+          finished = true;
+          req.end();
+        }
+      } catch (error) {
+        req.destroy(error as Error);
+      } finally {
+        // Closes the file when sending stopped early (an answer, a reset, an abort).
+        if (!finished) await chunks.return?.();
+      }
     };
 
     req.on("response", (res) => {
       clearTimeout(waitTimer);
       // A final answer before the body went out (e.g. 401 to Expect): stop sending, do not replay.
       if (!finished) {
-        source?.unpipe(req);
-        source?.destroy();
+        stop();
         res.on("end", () => req.destroy());
       }
       const responseHeaders = new Headers();
@@ -126,7 +141,7 @@ async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransport
     });
     req.on("close", () => {
       clearTimeout(waitTimer);
-      if (!finished) source?.destroy();
+      stop();
     });
 
     if (!body) req.end();
@@ -134,7 +149,7 @@ async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransport
       req.on("continue", sendBody);
       req.flushHeaders();
       waitTimer = setTimeout(sendBody, options.expectTimeout ?? 1_000);
-    } else sendBody();
+    } else void sendBody();
   });
 }
 
