@@ -4,8 +4,11 @@ import { InvalidParameterError } from "../errors.js";
 /** A file path (Node), a Blob or File, bytes, or a readable stream (Node or web). */
 export type UploadSource = string | Blob | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
 
-/** Read size: 1 MiB chunks keep syscalls and per-chunk work low at a small, bounded memory cost. */
-const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Read size: 2 MiB chunks keep syscalls and per-chunk work low at a small, bounded memory cost
+ * (a Node upload reuses about three of them). Measured on 1 GiB: 1 MiB about 20 % slower, 256 KiB half the speed.
+ */
+const CHUNK_BYTES = 2 * 1024 * 1024;
 /** Chunks a file source keeps for reuse; a Node upload has at most about three in flight. */
 const POOL_SIZE = 4;
 
