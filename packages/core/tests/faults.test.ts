@@ -217,6 +217,37 @@ describe.each(transports)("over %s", (name, transport) => {
     });
   });
 
+  describe("connections", () => {
+    it("keeps the connection for the next call and leaves no timer behind", async () => {
+      const ports: Array<number | undefined> = [];
+      const srv = await scripted([
+        (res, req) => {
+          ports.push(req.socket.remotePort);
+          ok(res);
+        },
+      ]);
+      const { runtime } = capturingRuntime(srv.url);
+      const before = process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+      for (let i = 0; i < 3; i++) expect(await (await runtime.send({ method: "GET", url: "/thing" })).json()).toEqual({ ok: true });
+      // Kept alive (undici's fetch may open a second one while it releases the first).
+      expect(new Set(ports).size).toBeLessThan(3);
+      expect(process.getActiveResourcesInfo().filter((name) => name === "Timeout").length).toBeLessThanOrEqual(before);
+    });
+
+    it("decodes a gzip answer, as fetch does", async () => {
+      const { gzipSync } = await import("node:zlib");
+      const srv = await scripted([
+        (res, req) => {
+          expect(req.headers["accept-encoding"]).toContain("gzip");
+          res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+          res.end(gzipSync(JSON.stringify({ packed: true })));
+        },
+      ]);
+      const { runtime } = capturingRuntime(srv.url);
+      expect(await (await runtime.send({ method: "GET", url: "/thing" })).json()).toEqual({ packed: true });
+    });
+  });
+
   describe("caller control", () => {
     it("stops at once on the caller's AbortSignal, without retrying", async () => {
       const srv = await scripted([(res) => setTimeout(() => ok(res), 5_000)]);

@@ -135,6 +135,26 @@ describe("leaks and hangs", () => {
     expect(code).toBe(0);
   });
 
+  it("leaves nothing keeping the process alive after a JSON call on Node's default transport (a child process exits)", async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", connection: "keep-alive" });
+      res.end('{"ok":true}');
+    });
+    // The connection stays open on the server's side; the client's kept-alive socket must not hold the process.
+    const script = `
+      import { Runtime } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1] });
+      console.log(JSON.stringify(await (await runtime.send({ method: "GET", url: "/thing" })).json()));`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], { stdio: ["ignore", "pipe", "inherit"], timeout: 20_000 }); // killed if it hangs
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(output.trim()).toBe('{"ok":true}');
+    expect(code).toBe(0);
+  });
+
   it("times out a download whose body stalls mid-stream (idle timeout between chunks)", async () => {
     server = await localServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/zip", "content-length": "1000" });
