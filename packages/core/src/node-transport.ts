@@ -6,7 +6,6 @@
  * transport, used in browsers, on Bun/Deno and whenever the caller configured a fetch, dispatcher
  * or proxy): redirects are not followed here, and gzip/deflate/br answers are decoded as fetch does.
  */
-import type { IncomingMessage } from "node:http";
 import { BufferedResponse } from "./buffered.js";
 import type { Attempt } from "./runtime.js";
 
@@ -47,14 +46,18 @@ export async function nodeTransport({ method, url, headers, body, signal }: Atte
       res.on("close", () => {
         if (!res.complete) reject(Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" }));
       });
+      const finish = (bytes: Uint8Array) => {
+        const responseHeaders = new Headers();
+        const raw = res.rawHeaders;
+        for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
+        settle();
+        resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }, url));
+      };
       res.on("end", () => {
-        decode(res, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).then((bytes) => {
-          const responseHeaders = new Headers();
-          const raw = res.rawHeaders;
-          for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
-          settle();
-          resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }, url));
-        }, reject);
+        const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        const encoding = res.headers["content-encoding"]?.trim().toLowerCase();
+        if (encoding && encoding !== "identity" && bytes.byteLength) decode(encoding, bytes).then(finish, reject);
+        else finish(bytes);
       });
     });
     req.on("error", reject);
@@ -65,9 +68,7 @@ export async function nodeTransport({ method, url, headers, body, signal }: Atte
 }
 
 /** Undoes the Content-Encoding, as fetch would. */
-async function decode(res: IncomingMessage, bytes: Buffer): Promise<Uint8Array> {
-  const encoding = res.headers["content-encoding"]?.trim().toLowerCase();
-  if (!encoding || encoding === "identity" || bytes.byteLength === 0) return bytes;
+async function decode(encoding: string, bytes: Buffer): Promise<Uint8Array> {
   const zlib = await import("node:zlib");
   const { promisify } = await import("node:util");
   if (encoding === "gzip" || encoding === "x-gzip") return promisify(zlib.gunzip)(bytes);
