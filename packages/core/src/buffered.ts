@@ -11,19 +11,25 @@ const decoder = new TextDecoder();
 export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer>;
   readonly #url: string;
+  readonly #headers: Headers;
   #json: unknown = UNPARSED;
   #body?: ReadableStream<Uint8Array<ArrayBuffer>> | null;
 
-  /** `bytes` is ignored for statuses that have no body (204, 205, 304). */
-  constructor(bytes: Uint8Array, init: ResponseInit, url: string) {
-    super(null, init);
+  /** `bytes` is ignored for statuses that have no body (204, 205, 304). `headers` is kept as given (not copied). */
+  constructor(bytes: Uint8Array, init: { status: number; statusText?: string; headers: Headers }, url: string) {
+    super(null, { status: init.status, statusText: init.statusText });
     this.#bytes = bytes as Uint8Array<ArrayBuffer>;
     this.#url = url;
+    this.#headers = init.headers;
   }
 
   /** The body's bytes, as read (no copy). */
   get content(): Uint8Array<ArrayBuffer> {
     return this.#bytes;
+  }
+
+  override get headers(): Headers {
+    return this.#headers;
   }
 
   override get url(): string {
@@ -76,7 +82,7 @@ export class BufferedResponse extends Response {
   }
 
   override clone(): BufferedResponse {
-    const copy = new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers }, this.#url);
+    const copy = new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: new Headers(this.#headers) }, this.#url);
     copy.#json = this.#json;
     return copy;
   }

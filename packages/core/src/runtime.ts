@@ -399,11 +399,13 @@ export class Runtime {
    * The JSON is parsed once, here: the answer's `json()` hands over that value.
    */
   async #buffered(response: Response, sent: Headers, info: ErrorRequestInfo): Promise<Response> {
-    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
     const transported = response instanceof BufferedResponse;
     const bytes = transported ? response.content : NULL_BODY.has(response.status) ? EMPTY : new Uint8Array(await response.arrayBuffer());
     // Read whole by the transport already: kept as it is unless its URL must be shown redacted.
-    const buffered = transported && response.url === info.url ? response : new BufferedResponse(bytes, init, info.url);
+    const buffered =
+      transported && response.url === info.url
+        ? response
+        : new BufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) }, info.url);
     if (!response.ok || !sent.get("accept")?.includes("application/json")) return buffered;
     const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.

@@ -172,11 +172,12 @@ describe("leaks and hangs", () => {
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
     const { runtime } = capturingRuntime(server.url, { timeout: 5_000 });
+    // Larger than one read (2 MiB), so that the request has started when the change is found.
     for (const [name, size] of [
-      ["shrunk.bin", 1024],
-      ["grown.bin", 3 * 1024 * 1024],
+      ["shrunk.bin", 3 * 1024 * 1024],
+      ["grown.bin", 6 * 1024 * 1024],
     ] as const) {
-      const path = tempFile(name, 2 * 1024 * 1024);
+      const path = tempFile(name, 5 * 1024 * 1024);
       const file = await openSource("file", path);
       truncateSync(path, size);
       const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }).catch((e) => e);

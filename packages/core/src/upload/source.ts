@@ -80,18 +80,23 @@ async function open(param: string, source: UploadSource, filename: string | unde
       async *chunks() {
         const handle = await fs.promises.open(source, "r");
         try {
+          // Each chunk goes out once the next read has come back, so the last one waits for the
+          // read that finds the end of the file: a file that grew fails before its promised last byte.
           let read = 0;
+          let held: Uint8Array | undefined;
           for (;;) {
             const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK_BYTES);
             const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, read);
             if (bytesRead === 0) break;
             read += bytesRead;
             if (read > size) break;
+            if (held) yield held;
             if (bytesRead === CHUNK_BYTES) lent.add(buffer);
-            yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
+            held = bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
           }
           if (read !== size)
             throw new InvalidParameterError(param, `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`);
+          if (held) yield held;
         } finally {
           await handle.close();
         }
