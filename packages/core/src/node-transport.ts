@@ -7,21 +7,21 @@
  * or proxy): redirects are not followed here, and gzip/deflate/br answers are decoded as fetch does.
  */
 import { BufferedResponse } from "./buffered.js";
-import type { Attempt } from "./runtime.js";
+import type { Attempt, Transport } from "./runtime.js";
 
-export type InMemoryBody = string | Uint8Array | ArrayBuffer;
+type InMemoryBody = string | Uint8Array | ArrayBuffer;
 
-/** Real Node (Bun and Deno emulate node:http; their own fetch is the fast path there). */
-export const isRealNode = typeof process !== "undefined" && !!process.versions?.node && !process.versions.bun && !("Deno" in globalThis);
-
-export function isInMemory(body: unknown): body is InMemoryBody | undefined {
+function isInMemory(body: unknown): body is InMemoryBody | undefined {
   return body === undefined || typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer;
 }
 
 type Modules = [typeof import("node:http"), typeof import("node:https")];
 let modules: Promise<Modules> | undefined;
 
-export async function nodeTransport({ method, url, headers, body, signal }: Attempt<InMemoryBody>): Promise<Response> {
+/** Sends one attempt; other bodies (a FormData, a stream) go to `otherwise` (fetch). */
+export async function nodeTransport(attempt: Attempt<BodyInit>, otherwise: Transport<BodyInit>): Promise<Response> {
+  const { method, url, headers, body, signal } = attempt;
+  if (!isInMemory(body)) return otherwise(attempt);
   modules ??= Promise.all([import("node:http"), import("node:https")]);
   const [http, https] = await modules;
   const target = new URL(url);

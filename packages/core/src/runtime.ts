@@ -19,7 +19,6 @@ import {
   type RateLimitInfo,
 } from "./errors.js";
 import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
-import { type InMemoryBody, isInMemory, isRealNode, nodeTransport } from "./node-transport.js";
 import { transportFetch } from "./proxy.js";
 import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { type Token, TokenState } from "./token.js";
@@ -127,6 +126,14 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 const MAX_REDIRECTS = 5;
 const isNode = typeof process !== "undefined" && !!process.versions?.node;
+/** Real Node (Bun and Deno emulate node:http; their own fetch is the fast path there). */
+const isRealNode = isNode && !process.versions.bun && !("Deno" in globalThis);
+// Node-only code is loaded on first use: browser bundles keep it in a chunk they never load.
+let nodeTransportModule: Promise<typeof import("./node-transport.js")> | undefined;
+function loadNodeTransport() {
+  nodeTransportModule ??= import("./node-transport.js");
+  return nodeTransportModule;
+}
 
 export class Runtime {
   readonly baseUrl: string;
@@ -311,8 +318,7 @@ export class Runtime {
     }
   }
 
-  #nodeTransport: Transport<BodyInit> = (attempt) =>
-    isInMemory(attempt.body) ? nodeTransport(attempt as Attempt<InMemoryBody>) : this.#fetchTransport(attempt);
+  #nodeTransport: Transport<BodyInit> = async (attempt) => (await loadNodeTransport()).nodeTransport(attempt, this.#fetchTransport);
 
   #fetchTransport: Transport<BodyInit> = ({ method, url, headers, body, signal }) => {
     // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
