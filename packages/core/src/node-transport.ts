@@ -47,11 +47,16 @@ export async function nodeTransport(attempt: Attempt<BodyInit>, otherwise: Trans
         if (!res.complete) reject(Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" }));
       });
       const finish = (bytes: Uint8Array) => {
-        const responseHeaders = new Headers();
-        const raw = res.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
-        settle();
-        resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }, url));
+        try {
+          const responseHeaders = new Headers();
+          const raw = res.rawHeaders;
+          for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
+          settle();
+          resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }, url));
+        } catch (error) {
+          // A status a Response cannot carry (over 599), a header value Headers refuses: as fetch, a failed request.
+          reject(error);
+        }
       };
       res.on("end", () => {
         const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);

@@ -234,6 +234,17 @@ describe.each(transports)("over %s", (name, transport) => {
       expect(process.getActiveResourcesInfo().filter((name) => name === "Timeout").length).toBeLessThanOrEqual(before);
     });
 
+    it("raises APIConnectionError for a status no Response can carry (600)", async () => {
+      const srv = await scripted([
+        (res) => {
+          res.writeHead(600, { "content-type": "application/json" });
+          res.end("{}");
+        },
+      ]);
+      const { runtime } = capturingRuntime(srv.url, { maxRetries: 0 });
+      await expect(runtime.send({ method: "GET", url: "/thing" })).rejects.toBeInstanceOf(APIConnectionError);
+    });
+
     it("decodes a gzip answer, as fetch does", async () => {
       const { gzipSync } = await import("node:zlib");
       const srv = await scripted([
