@@ -13,7 +13,8 @@ const LOG_ID = `sha256:${"64ee614d".padEnd(64, "0")}`;
 const RECORD_ID = `sha256:${"1a3ea76d".padEnd(64, "e")}`;
 
 // The baseline every client is compared with: fetch, then JSON.parse of the text.
-const rawGet = (target, headers) => async () => JSON.parse(await (await fetch(target, { headers: { accept: "application/json", ...headers } })).text());
+const rawGet = (target, headers) => async () =>
+  JSON.parse(await (await fetch(target, { headers: { accept: "application/json", ...headers } })).text());
 
 // The floor for any client on Node: node:http on its keep-alive global agent, then JSON.parse.
 const nodeGet = (target, headers) => () =>

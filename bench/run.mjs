@@ -21,9 +21,11 @@ const only = process.argv
   ?.slice(7)
   .split(",");
 // Sections 2-4 run together (one set of upload files).
-const wanted = (section) => !only || only.includes(section) || (section === "2" && only.some((s) => s === "3" || s === "4"));
+const wanted = (section) =>
+  !only || only.includes(section) || (section === "2" && only.some((s) => s === "3" || s === "4"));
 const started = performance.now();
-const log = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+const log = (message) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 
 for (const name of ["core", "fastly", "warg", "cloudfoundry"]) {
   if (!existsSync(path.join(root, "packages", name, "dist", "index.js")))

@@ -33,7 +33,12 @@ const FASTLY_PACKAGE = json({
 // X-Bench-Hashsum (computed by the bench from the file, not from what arrived): the facade's check
 // compares it with the digest it computed while sending, so a wrong digest fails the run.
 const fastlyStored = (hashsum) =>
-  json({ service_id: "SU1Z0isxPaozGVKXdv0eY", version: 2, id: "ET9AMPS47ntJazcce7f0W7", metadata: { name: "test-package", ...(hashsum ? { hashsum } : {}) } });
+  json({
+    service_id: "SU1Z0isxPaozGVKXdv0eY",
+    version: 2,
+    id: "ET9AMPS47ntJazcce7f0W7",
+    metadata: { name: "test-package", ...(hashsum ? { hashsum } : {}) },
+  });
 const FASTLY_401 = json({ msg: "Provided credentials are missing or invalid" });
 
 const cfPackage = (i, base) => {
@@ -43,7 +48,10 @@ const cfPackage = (i, base) => {
     created_at: "2026-08-20T09:12:44Z",
     updated_at: "2026-08-20T09:13:02Z",
     type: "bits",
-    data: { error: null, checksum: { type: "sha256", value: "3b8a32b4a2bd0c1f1b5f3e4c5b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c" } },
+    data: {
+      error: null,
+      checksum: { type: "sha256", value: "3b8a32b4a2bd0c1f1b5f3e4c5b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c" },
+    },
     state: "READY",
     relationships: { app: { data: { guid: "1e4e7e10-0c6a-4d3a-9d1d-8fa2a9d2b6f5" } } },
     metadata: { labels: { team: "payments" }, annotations: {} },
@@ -116,7 +124,8 @@ function reject(req, res) {
 }
 
 async function stats(res) {
-  for (let waited = 0; uploads.some((u) => !u.done) && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+  for (let waited = 0; uploads.some((u) => !u.done) && waited < 10_000; waited += 10)
+    await new Promise((r) => setTimeout(r, 10));
   send(res, 200, json(uploads.splice(0)));
 }
 
@@ -126,7 +135,8 @@ function handle(req, res) {
   if (pathname === "/__stats") return stats(res);
   if (req.method === "GET" && /^\/service\/[^/]+\/version\/\d+\/package$/.test(pathname))
     return send(res, 200, FASTLY_PACKAGE, { "cache-control": "no-store" });
-  if (req.method === "PUT" && /^\/service\/[^/]+\/version\/\d+\/package$/.test(pathname)) return sink(req, res, fastlyStored(req.headers["x-bench-hashsum"]));
+  if (req.method === "PUT" && /^\/service\/[^/]+\/version\/\d+\/package$/.test(pathname))
+    return sink(req, res, fastlyStored(req.headers["x-bench-hashsum"]));
   if (req.method === "GET" && pathname === "/v3/packages") {
     const page = new URL(req.url, "http://x").searchParams.get("page") === "2" ? 2 : 1;
     return send(res, 200, pages[page]);
@@ -138,7 +148,8 @@ function handle(req, res) {
   }
   if (req.method === "POST" && /^\/v3\/packages\/[^/]+\/upload$/.test(pathname))
     return sink(req, res, json({ ...cfPackage(0, ""), state: "PROCESSING_UPLOAD" }));
-  if (req.method === "GET" && /^\/v1\/package\/[^/]+\/record\/[^/]+$/.test(pathname)) return send(res, 200, WARG_RECORD);
+  if (req.method === "GET" && /^\/v1\/package\/[^/]+\/record\/[^/]+$/.test(pathname))
+    return send(res, 200, WARG_RECORD);
   if (pathname === "/sink") return sink(req, res, json({ ok: true }));
   send(res, 404, json({ msg: "Not found" }));
 }

@@ -27,10 +27,14 @@ async function naive(target, method, field, file) {
 // node:http piping a read stream: the floor for memory (no multipart, no client library).
 function nodePipe(file) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}/sink`, { method: "POST", headers: { "content-length": fs.statSync(file).size } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode));
-    });
+    const req = http.request(
+      `${url}/sink`,
+      { method: "POST", headers: { "content-length": fs.statSync(file).size } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode));
+      },
+    );
     req.on("error", reject);
     fs.createReadStream(file).pipe(req);
   });
@@ -46,8 +50,12 @@ async function load() {
       // The server answers with this as Fastly's hashsum (see server.mjs); the facade checks it.
       const headers = process.env.BENCH_SHA512 ? { "x-bench-hashsum": process.env.BENCH_SHA512 } : undefined;
       return async (file) => {
-        const result = await fastly.packages.upload({ serviceId: serviceFor(file), version: 2, file, verifyHashsum }, { headers });
-        if (verifyHashsum && headers && result.sha512 !== headers["x-bench-hashsum"]) throw new Error("the digest was not checked");
+        const result = await fastly.packages.upload(
+          { serviceId: serviceFor(file), version: 2, file, verifyHashsum },
+          { headers },
+        );
+        if (verifyHashsum && headers && result.sha512 !== headers["x-bench-hashsum"])
+          throw new Error("the digest was not checked");
         return 200;
       };
     }
@@ -81,7 +89,12 @@ async function load() {
       client.authenticate(TOKEN);
       // `expect` as its README shows; it sends the header but does not wait for 100 Continue.
       return async (file) => {
-        await api.putPackage({ service_id: serviceFor(file), version_id: 2, expect: "100-continue", _package: fs.createReadStream(file) });
+        await api.putPackage({
+          service_id: serviceFor(file),
+          version_id: 2,
+          expect: "100-continue",
+          _package: fs.createReadStream(file),
+        });
         return 200;
       };
     }
@@ -105,7 +118,9 @@ console.log(
     ms,
     maxRSS: process.resourceUsage().maxRSS * 1024,
     statuses: results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason?.status ?? 0))),
-    errors: results.filter((r) => r.status === "rejected" && !r.reason?.status).map((r) => String(r.reason?.message ?? r.reason?.error?.message ?? r.reason)),
+    errors: results
+      .filter((r) => r.status === "rejected" && !r.reason?.status)
+      .map((r) => String(r.reason?.message ?? r.reason?.error?.message ?? r.reason)),
   }),
 );
 // A client that keeps sending after its call failed (the 401 case) is left to finish, as it

@@ -6,7 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { createCloudFoundryClient } from "@pkgapi/cloudfoundry";
 
-const cf = createCloudFoundryClient({ baseUrl: process.env.CF_URL ?? "http://127.0.0.1:4012", token: process.env.CF_TOKEN ?? "mock-token" });
+const cf = createCloudFoundryClient({
+  baseUrl: process.env.CF_URL ?? "http://127.0.0.1:4012",
+  token: process.env.CF_TOKEN ?? "mock-token",
+});
 const appGuid = process.env.CF_APP_GUID ?? "0a9bd31f-2d1e-4b8a-9f3c-6a7e5d4c3b2a";
 
 const created = await cf.packages.create({ type: "bits", appGuid });
@@ -15,7 +18,11 @@ console.log(`created package ${created.guid} (${created.state})`);
 // A zip of the app; any zip will do for the mock.
 const zip = path.join(mkdtempSync(path.join(os.tmpdir(), "pkgapi-cf-")), "app.zip");
 writeFileSync(zip, Buffer.from("504b0506000000000000000000000000000000000000", "hex")); // an empty zip archive
-const uploaded = await cf.packages.upload({ guid: created.guid, bits: zip, onProgress: ({ loaded, total }) => console.log(`  sent ${loaded}/${total} bytes`) });
+const uploaded = await cf.packages.upload({
+  guid: created.guid,
+  bits: zip,
+  onProgress: ({ loaded, total }) => console.log(`  sent ${loaded}/${total} bytes`),
+});
 console.log(`uploaded: ${uploaded.state}`);
 
 const ready = await cf.packages.waitUntilReady(created.guid, { interval: 500, timeout: 60_000 });

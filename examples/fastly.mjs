@@ -6,11 +6,16 @@ import os from "node:os";
 import path from "node:path";
 import { createFastlyClient, NotFoundError } from "@pkgapi/fastly";
 
-const fastly = createFastlyClient({ token: process.env.FASTLY_API_TOKEN ?? "mock-token", baseUrl: process.env.FASTLY_URL ?? "http://127.0.0.1:4010" });
+const fastly = createFastlyClient({
+  token: process.env.FASTLY_API_TOKEN ?? "mock-token",
+  baseUrl: process.env.FASTLY_URL ?? "http://127.0.0.1:4010",
+});
 const serviceId = "SU1Z0isxPaozGVKXdv0eY";
 
 const current = await fastly.packages.get({ serviceId, version: 1 });
-console.log(`version 1 runs ${current.metadata?.name} (${current.metadata?.language}), files_hash ${current.metadata?.files_hash?.slice(0, 12)}…`);
+console.log(
+  `version 1 runs ${current.metadata?.name} (${current.metadata?.language}), files_hash ${current.metadata?.files_hash?.slice(0, 12)}…`,
+);
 
 // A Compute package is a .tar.gz with fastly.toml and bin/main.wasm.
 const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-example-"));

@@ -9,7 +9,8 @@ const signed = {
   contentBytes:
     "GgsIwPiJwwYQgJTvOiJDCkEKN2VjZHNhLXAyNTY6QXdOUkxpNk1rMGNpdTA4aWpoMnV0UVlmVnYxZnMyT2xWUkt6eURSeVFtbFMSBnNoYTI1NiJSIlAKBTEuMC4wEkdzaGEyNTY6MjRlYWYzNDM5YTYwYzk2NzY0YzRmMmM5MmEwYTgxYjUyYmQ0ZmU1ZDViOTFmMDkwMTg0YTBmNjQ4NmIxYmYyOQ==",
   keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
-  signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=",
+  signature:
+    "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=",
 };
 
 const logId = await logIdFor("example:greeter");

@@ -74,7 +74,8 @@ for (const [name, body] of Object.entries(checks)) {
     const staticNode = /\brequire\(["']node:|^import [^(]*from ["']node:/m.exec(code);
     if (staticNode) throw new Error(`static node: import in the browser bundle: ${staticNode[0]}`);
     // undici (proxies, dispatchers) is Node-only: loaded at run time there, never bundled.
-    if (/\b(class|var|let|const) EnvHttpProxyAgent\b|EnvHttpProxyAgent = class\b/.test(code)) throw new Error("undici landed in the browser bundle");
+    if (/\b(class|var|let|const) EnvHttpProxyAgent\b|EnvHttpProxyAgent = class\b/.test(code))
+      throw new Error("undici landed in the browser bundle");
     const context = vm.createContext(Object.fromEntries(WEB_GLOBALS.map((key) => [key, globalThis[key]])));
     context.self = context.window = context;
     vm.runInContext(code, context);

@@ -17,7 +17,10 @@ function files(dir, base = dir) {
 /** Files under `dir` that git would commit (a git-ignored file there is absent from a fresh clone). */
 function unignoredFiles(dir) {
   if (!existsSync(dir)) return [];
-  const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."], { cwd: dir, encoding: "utf8" });
+  const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."], {
+    cwd: dir,
+    encoding: "utf8",
+  });
   if (listed.status !== 0) throw new Error(`git ls-files failed in ${dir}: ${listed.stderr}`);
   return listed.stdout.split("\0").filter((name) => name && existsSync(path.join(dir, name)));
 }
@@ -52,7 +55,9 @@ try {
 }
 if (process.exitCode) process.exit();
 if (drifted.length) {
-  console.error(`Generated code is out of date with the specs. Run \`npm run generate\` and commit.\n${drifted.map((d) => `  ${d}`).join("\n")}`);
+  console.error(
+    `Generated code is out of date with the specs. Run \`npm run generate\` and commit.\n${drifted.map((d) => `  ${d}`).join("\n")}`,
+  );
   process.exit(1);
 }
 console.log(`generated code matches the specs (${providers.join(", ")})`);

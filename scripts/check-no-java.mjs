@@ -3,7 +3,17 @@
 //   2. in a temp copy of the repo with a changed spec, generate fails with one line naming what
 //      to install, and the committed output there is left as it was.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generatedDir, root } from "./lib/paths.mjs";
@@ -42,7 +52,10 @@ try {
   const before = gitStatus();
   const generate = run("npx", ["turbo", "run", "generate", "--force", "--output-logs=new-only"]);
   const skipped = generate.stdout.match(/generator not run/g)?.length ?? 0;
-  check(generate.status === 0 && skipped === 3, `unchanged specs: turbo run generate --force passes without Java (${skipped}/3 skipped)`);
+  check(
+    generate.status === 0 && skipped === 3,
+    `unchanged specs: turbo run generate --force passes without Java (${skipped}/3 skipped)`,
+  );
   if (generate.status !== 0) console.log(`${generate.stdout}${generate.stderr}`.trim());
   const build = run("npm", ["run", "build", "--", "--output-logs=errors-only"]);
   check(build.status === 0, "unchanged specs: npm run build passes without Java");
@@ -51,7 +64,8 @@ try {
 
   // A changed spec, in a copy of the pieces generate.mjs reads.
   const copy = path.join(tmp, "repo");
-  for (const part of ["scripts", "specs", "openapitools.json", "package.json"]) cpSync(path.join(root, part), path.join(copy, part), { recursive: true });
+  for (const part of ["scripts", "specs", "openapitools.json", "package.json"])
+    cpSync(path.join(root, part), path.join(copy, part), { recursive: true });
   symlinkSync(path.join(root, "node_modules"), path.join(copy, "node_modules"));
   const committed = generatedDir("fastly");
   const out = path.join(copy, path.relative(root, committed));

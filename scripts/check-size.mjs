@@ -43,7 +43,8 @@ export async function bundleSize(entry) {
     const visit = (name) => {
       if (initial.has(name)) return;
       initial.add(name);
-      for (const imported of outputs[name].imports) if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
+      for (const imported of outputs[name].imports)
+        if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
     };
     visit(Object.keys(outputs).find((name) => outputs[name].entryPoint && !name.endsWith(".map")));
     const size = { min: 0, gzip: 0, lazyGzip: 0 };
@@ -66,7 +67,9 @@ export async function measureSizes() {
   const sizes = { "openapi-fetch": await bundleSize(path.join(root, "node_modules/openapi-fetch/dist/index.mjs")) };
   for (const name of providers) {
     const entry = path.join(root, "packages", name, "dist", "index.js");
-    sizes[`@pkgapi/${name}`] = existsSync(entry) ? await bundleSize(entry) : { missing: `${path.relative(root, entry)} not built` };
+    sizes[`@pkgapi/${name}`] = existsSync(entry)
+      ? await bundleSize(entry)
+      : { missing: `${path.relative(root, entry)} not built` };
   }
   return sizes;
 }
@@ -88,7 +91,10 @@ async function main() {
     const lazy = size.lazyGzip ? `, ${size.lazyGzip} B lazy` : "";
     console.log(`${name.padEnd(22)} ${String(size.gzip).padStart(6)} B min+gz  (${size.min} B min${lazy})  ${verdict}`);
   }
-  if (failed) console.log(`\n${failed} bundle(s) over their limit or not built. Shrink them, or raise the limit in size-limits.json on purpose.`);
+  if (failed)
+    console.log(
+      `\n${failed} bundle(s) over their limit or not built. Shrink them, or raise the limit in size-limits.json on purpose.`,
+    );
   process.exit(failed ? 1 : 0);
 }
 

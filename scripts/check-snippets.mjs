@@ -33,7 +33,10 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "placeholders.d.ts"), PLACEHOLDERS);
 
-const readmes = ["README.md", ...readdirSync(path.join(root, "packages")).map((p) => path.join("packages", p, "README.md"))];
+const readmes = [
+  "README.md",
+  ...readdirSync(path.join(root, "packages")).map((p) => path.join("packages", p, "README.md")),
+];
 const files = ["placeholders.d.ts"];
 for (const readme of readmes) {
   let text;
@@ -52,10 +55,14 @@ for (const readme of readmes) {
     for (const line of block.split("\n")) {
       const named = /^import \{([^}]*)\} from "([^"]+)";$/.exec(line);
       if (!named) body.push(line);
-      else for (const name of named[1].split(",")) imports.set(named[2], (imports.get(named[2]) ?? new Set()).add(name.trim()));
+      else
+        for (const name of named[1].split(","))
+          imports.set(named[2], (imports.get(named[2]) ?? new Set()).add(name.trim()));
     }
   }
-  const head = [...imports].map(([module, names]) => `import { ${[...names].filter(Boolean).join(", ")} } from "${module}";`);
+  const head = [...imports].map(
+    ([module, names]) => `import { ${[...names].filter(Boolean).join(", ")} } from "${module}";`,
+  );
   const name = `${readme.replace(/[/\\]/g, "_").replace(/\.md$/, "")}.ts`;
   writeFileSync(path.join(dir, name), `${head.join("\n")}\n${body.join("\n")}\nexport {};\n`);
   files.push(name);
@@ -90,6 +97,8 @@ try {
   });
   console.log(`ok   ${files.length - 1} files of README and example snippets type-check (strict)`);
 } catch (error) {
-  console.log(`FAIL snippets do not type-check (generated modules in ${path.relative(root, dir)}):\n${error.stdout}${error.stderr}`);
+  console.log(
+    `FAIL snippets do not type-check (generated modules in ${path.relative(root, dir)}):\n${error.stdout}${error.stderr}`,
+  );
   process.exitCode = 1;
 }

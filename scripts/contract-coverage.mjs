@@ -12,12 +12,15 @@ const METHODS = ["get", "put", "post", "patch", "delete", "head", "options"];
 function declaredPairs(spec) {
   const pairs = [];
   for (const [template, item] of Object.entries(spec.paths ?? {})) {
-    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`);
+    const pattern = new RegExp(
+      `^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`,
+    );
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const statuses = Object.keys(operation.responses ?? {});
-      for (const status of statuses) pairs.push({ operationId: operation.operationId, method: method.toUpperCase(), pattern, status, statuses });
+      for (const status of statuses)
+        pairs.push({ operationId: operation.operationId, method: method.toUpperCase(), pattern, status, statuses });
     }
   }
   return pairs;
@@ -27,7 +30,8 @@ function declaredPairs(spec) {
 const covers = (pair, entry) =>
   entry.method === pair.method &&
   pair.pattern.test(entry.path.split("?")[0]) &&
-  (String(entry.status) === pair.status || (pair.status === "default" && !pair.statuses.includes(String(entry.status))));
+  (String(entry.status) === pair.status ||
+    (pair.status === "default" && !pair.statuses.includes(String(entry.status))));
 
 let failed = false;
 for (const provider of process.argv.slice(2).length ? process.argv.slice(2) : providers) {
@@ -45,7 +49,10 @@ for (const provider of process.argv.slice(2).length ? process.argv.slice(2) : pr
   for (const pair of pairs) {
     const by = CLIENTS.filter((client) => entries.some((entry) => entry.client === client && covers(pair, entry)));
     if (by.length === CLIENTS.length) covered++;
-    else missing.push(`${pair.operationId} ${pair.status} (missing: ${CLIENTS.filter((c) => !by.includes(c)).join(", ")})`);
+    else
+      missing.push(
+        `${pair.operationId} ${pair.status} (missing: ${CLIENTS.filter((c) => !by.includes(c)).join(", ")})`,
+      );
   }
   const complete = spec.info?.["x-pkgapi-contract"] === "complete";
   const percent = pairs.length ? Math.floor((covered / pairs.length) * 100) : 0;

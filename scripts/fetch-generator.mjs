@@ -17,7 +17,12 @@ function viaMaven() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "pkgapi-ogen-"));
   try {
     const artifact = `org.openapitools:openapi-generator-cli:${generatorVersion}`;
-    const args = ["-q", "org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy", `-Dartifact=${artifact}`, `-DoutputDirectory=${tmp}`];
+    const args = [
+      "-q",
+      "org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy",
+      `-Dartifact=${artifact}`,
+      `-DoutputDirectory=${tmp}`,
+    ];
     const result = spawnSync("mvn", args, { stdio: ["ignore", "ignore", "inherit"] });
     const jar = path.join(tmp, `openapi-generator-cli-${generatorVersion}.jar`);
     if (result.error || result.status !== 0 || !existsSync(jar)) return false;
@@ -39,5 +44,7 @@ if (existsSync(generatorJar)) {
   mkdirSync(path.dirname(generatorJar), { recursive: true });
   // `version` makes the wrapper download the pinned jar first (Maven Central), then print it.
   const fetched = viaMaven() || (openapiGenerator(["version"]).status === 0 && existsSync(generatorJar));
-  console.log(fetched ? `${label}: fetched into ${where}` : `${label}: download failed; the wrapper retries on its next use`);
+  console.log(
+    fetched ? `${label}: fetched into ${where}` : `${label}: download failed; the wrapper retries on its next use`,
+  );
 }

@@ -28,7 +28,10 @@ if (!hasJava()) {
 const tmp = mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}-`));
 try {
   // Loaded only now: they take a second to import, which a skipped run does not need.
-  const [{ default: openapiTS, astToString }, { default: ts }] = await Promise.all([import("openapi-typescript"), import("typescript")]);
+  const [{ default: openapiTS, astToString }, { default: ts }] = await Promise.all([
+    import("openapi-typescript"),
+    import("typescript"),
+  ]);
   // `format: binary` becomes Blob (not string), so uploads and downloads are typed as what they are.
   const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
   const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());

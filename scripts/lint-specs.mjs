@@ -8,8 +8,14 @@ import { hasJava, javaMissing, openapiGenerator } from "./lib/generator.mjs";
 import { providers, root, specPath } from "./lib/paths.mjs";
 
 const names = process.argv.slice(2).length ? process.argv.slice(2) : providers;
-const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", SCARF_ANALYTICS: "false" };
-const tool = (bin, args) => spawnSync(path.join(root, "node_modules", ".bin", bin), args, { cwd: root, env, encoding: "utf8" });
+const env = {
+  ...process.env,
+  REDOCLY_TELEMETRY: "off",
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+  SCARF_ANALYTICS: "false",
+};
+const tool = (bin, args) =>
+  spawnSync(path.join(root, "node_modules", ".bin", bin), args, { cwd: root, env, encoding: "utf8" });
 
 const java = hasJava();
 let failed = 0;
@@ -29,7 +35,11 @@ for (const name of names) {
   console.log(`\n# specs/${name}.yaml`);
   run("spectral", tool("spectral", ["lint", "--fail-severity=warn", "--ruleset", ".spectral.yaml", spec]));
   run("redocly", tool("redocly", ["lint", "--max-problems=50", spec]), /You have \d+ warnings?/);
-  run("openapi-generator", java ? openapiGenerator(["validate", "-i", spec, "--recommend"]) : { status: 1, stdout: javaMissing, stderr: "" }, /Warnings:/);
+  run(
+    "openapi-generator",
+    java ? openapiGenerator(["validate", "-i", spec, "--recommend"]) : { status: 1, stdout: javaMissing, stderr: "" },
+    /Warnings:/,
+  );
 }
 if (failed) {
   console.error(`\n${failed} spec check(s) failed`);

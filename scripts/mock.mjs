@@ -5,7 +5,9 @@ import { startPrism } from "./lib/prism.mjs";
 
 export const MOCK_PORTS = { fastly: 4010, warg: 4011, cloudfoundry: 4012 };
 
-const mocks = await Promise.all(providers.map((name) => startPrism(specPath(name), { port: MOCK_PORTS[name] }).then((mock) => ({ name, ...mock }))));
+const mocks = await Promise.all(
+  providers.map((name) => startPrism(specPath(name), { port: MOCK_PORTS[name] }).then((mock) => ({ name, ...mock }))),
+);
 for (const { name, url } of mocks) console.log(`${name.padEnd(13)} ${url}`);
 console.log("Mocks are running (Prism, --errors). Press Ctrl-C to stop.");
 const stop = async () => {

@@ -12,7 +12,8 @@ import { startPrism } from "./lib/prism.mjs";
 
 const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const scratch = mkdtempSync(path.join(os.tmpdir(), "pkgapi-consumer-"));
-const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: scratch, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...options });
+const run = (cmd, args, options = {}) =>
+  execFileSync(cmd, args, { cwd: scratch, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...options });
 
 // The runtimes the packages are supported on besides Node, pinned, from their npm packages.
 const RUNTIMES = { bun: "1.4.5", deno: "2.9.6" };
@@ -25,8 +26,12 @@ function runtimeBinary(name) {
   if (existsSync(bin) && version().includes(RUNTIMES[name])) return bin;
   try {
     mkdirSync(runtimesDir, { recursive: true });
-    if (!existsSync(path.join(runtimesDir, "package.json"))) writeFileSync(path.join(runtimesDir, "package.json"), '{"private":true}');
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `${name}@${RUNTIMES[name]}`], { cwd: runtimesDir, stdio: "ignore" });
+    if (!existsSync(path.join(runtimesDir, "package.json")))
+      writeFileSync(path.join(runtimesDir, "package.json"), '{"private":true}');
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `${name}@${RUNTIMES[name]}`], {
+      cwd: runtimesDir,
+      stdio: "ignore",
+    });
     version();
     return bin;
   } catch {
@@ -38,10 +43,15 @@ const mocks = {};
 try {
   const tarballs = path.join(scratch, "tarballs");
   mkdirSync(tarballs);
-  for (const name of packages) run("npm", ["pack", "--silent", "--pack-destination", tarballs], { cwd: path.join(root, "packages", name) });
+  for (const name of packages)
+    run("npm", ["pack", "--silent", "--pack-destination", tarballs], { cwd: path.join(root, "packages", name) });
   writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  const { version: tsVersion } = JSON.parse(run("node", ["-p", "JSON.stringify(require('typescript/package.json'))"], { cwd: root }));
-  const { version: nodeTypes } = JSON.parse(run("node", ["-p", "JSON.stringify(require('@types/node/package.json'))"], { cwd: root }));
+  const { version: tsVersion } = JSON.parse(
+    run("node", ["-p", "JSON.stringify(require('typescript/package.json'))"], { cwd: root }),
+  );
+  const { version: nodeTypes } = JSON.parse(
+    run("node", ["-p", "JSON.stringify(require('@types/node/package.json'))"], { cwd: root }),
+  );
   run("npm", [
     "install",
     "--no-audit",
@@ -53,7 +63,12 @@ try {
   ]);
 
   for (const name of ["fastly", "warg", "cloudfoundry"]) mocks[name] = await startPrism(specPath(name));
-  const env = { ...process.env, FASTLY_URL: mocks.fastly.url, WARG_URL: mocks.warg.url, CF_URL: mocks.cloudfoundry.url };
+  const env = {
+    ...process.env,
+    FASTLY_URL: mocks.fastly.url,
+    WARG_URL: mocks.warg.url,
+    CF_URL: mocks.cloudfoundry.url,
+  };
 
   const calls = `
   const fastly = createFastlyClient({ token: "t", baseUrl: process.env.FASTLY_URL });
@@ -111,7 +126,15 @@ export async function check(): Promise<string | undefined> {
     writeFileSync(
       path.join(scratch, `tsconfig.${resolution}.json`),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: "es2022", lib: ["es2022", "dom"], types: ["node"] },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module,
+          moduleResolution: resolution,
+          target: "es2022",
+          lib: ["es2022", "dom"],
+          types: ["node"],
+        },
         files: ["types.ts"],
       }),
     );

@@ -18,7 +18,11 @@ const checks = [
   ["lint and format (Biome)", "npx", ["biome", "check", "."]],
   ["spec lint", "node", ["scripts/lint-specs.mjs"]],
   ["drift check", "node", ["scripts/check-drift.mjs"]],
-  ["typecheck + unit, fault and contract tests", "npx", ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"]],
+  [
+    "typecheck + unit, fault and contract tests",
+    "npx",
+    ["turbo", "run", "typecheck", "test", "--concurrency=2", "--continue"],
+  ],
   ["generate and build without Java", "node", ["scripts/check-no-java.mjs"]],
   ["contract coverage", "node", ["scripts/contract-coverage.mjs"]],
   ["spec change report tests", "npx", ["vitest", "run", "--config", "scripts/spec-diff/vitest.config.mjs"]],

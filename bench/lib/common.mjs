@@ -20,7 +20,12 @@ export const median = (values) => {
 export function run(cmd, args, options = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], ...options, env: { ...process.env, ...options.env } });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...options,
+      env: { ...process.env, ...options.env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
@@ -36,19 +41,27 @@ export function run(cmd, args, options = {}) {
 
 /** Runs a bench child script (node) and returns the JSON object on its last stdout line. */
 export async function runChild(script, args, options = {}) {
-  const result = await run(process.execPath, [...(options.nodeArgs ?? []), path.join(benchDir, script), ...args], options);
+  const result = await run(
+    process.execPath,
+    [...(options.nodeArgs ?? []), path.join(benchDir, script), ...args],
+    options,
+  );
   const last = result.stdout.trim().split("\n").pop();
   try {
     return JSON.parse(last);
   } catch {
-    return { error: `${script} ${args.join(" ")} exited ${result.code}: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" | ")}` };
+    return {
+      error: `${script} ${args.join(" ")} exited ${result.code}: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" | ")}`,
+    };
   }
 }
 
 /** Starts bench/server.mjs in its own process. */
 export function startServer() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(benchDir, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [path.join(benchDir, "server.mjs")], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     child.once("error", reject);
     child.stdout.once("data", (line) => {
       const { port } = JSON.parse(String(line).split("\n")[0]);
@@ -79,4 +92,5 @@ export function removeTempFiles() {
 process.on("exit", removeTempFiles);
 
 export const fmtMiB = (bytes) => `${(bytes / MiB).toFixed(bytes < 10 * MiB ? 2 : 0)} MiB`;
-export const fmtMs = (ms) => (ms < 10 ? `${ms.toFixed(2)} ms` : ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+export const fmtMs = (ms) =>
+  ms < 10 ? `${ms.toFixed(2)} ms` : ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;

@@ -37,7 +37,12 @@ export function row({ section, figure, unit, values, baseline, baselineValues, t
 }
 
 /** A figure that could not be measured (package not built, a client failed): reported, not hidden. */
-export const errorRow = (section, figure, error) => ({ section, figure, error: String(error).slice(0, 300), pass: null });
+export const errorRow = (section, figure, error) => ({
+  section,
+  figure,
+  error: String(error).slice(0, 300),
+  pass: null,
+});
 
 export function table(rows) {
   const header = ["#", "figure", "value", "baseline", "ratio", "target", "result"];

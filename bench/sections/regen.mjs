@@ -15,7 +15,9 @@ let lastCached; // turbo's verdict on the last npm run generate, e.g. "3 cached,
 async function timed(cmd, args) {
   const result = await run(cmd, args, { env });
   if (result.code !== 0)
-    throw new Error(`${cmd} ${args.join(" ")} exited ${result.code}: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" | ")}`);
+    throw new Error(
+      `${cmd} ${args.join(" ")} exited ${result.code}: ${(result.stderr || result.stdout).trim().split("\n").slice(-3).join(" | ")}`,
+    );
   // Keep turbo's verdict ("Cached: 3 cached, 3 total"): a slow warm run is explained by it.
   lastCached = /Cached:\s+(\d+ cached, \d+ total)/.exec(result.stdout)?.[1];
   return result.ms;
@@ -43,10 +45,19 @@ export async function regen({ quick }) {
           sum += total;
           parts[provider].total.push(total);
           parts[provider].ts.push(
-            await timed(path.join(root, "node_modules/.bin/openapi-typescript"), [specPath(provider), "-o", path.join(out, "schema-cli.ts")]),
+            await timed(path.join(root, "node_modules/.bin/openapi-typescript"), [
+              specPath(provider),
+              "-o",
+              path.join(out, "schema-cli.ts"),
+            ]),
           );
           parts[provider].java.push(
-            await timed("java", ["-XX:TieredStopAtLevel=1", "-jar", generatorJar, ...generateArgs(provider, path.join(out, "sdk-direct"))]),
+            await timed("java", [
+              "-XX:TieredStopAtLevel=1",
+              "-jar",
+              generatorJar,
+              ...generateArgs(provider, path.join(out, "sdk-direct")),
+            ]),
           );
         }
         direct.push(sum);

@@ -5,7 +5,9 @@ import { errorRow, row } from "../lib/rows.mjs";
 
 export async function requests({ server, quick }) {
   const [rounds, perRound] = quick ? [3, 50] : [15, 150];
-  const result = await runChild("requests-child.mjs", [server.url, String(rounds), String(perRound)], { nodeArgs: ["--expose-gc"] });
+  const result = await runChild("requests-child.mjs", [server.url, String(rounds), String(perRound)], {
+    nodeArgs: ["--expose-gc"],
+  });
   if (result.error) return [errorRow("1", "per-request benchmarks", result.error)];
   const us = (samples) => samples.map((v) => v / 1000); // child reports µs; rows take ms
   const rows = [];
@@ -58,7 +60,9 @@ export async function requests({ server, quick }) {
 }
 
 async function iterate({ server, quick }) {
-  const result = await runChild("iterate-child.mjs", [server.url, String(quick ? 3 : 9)], { nodeArgs: ["--expose-gc"] });
+  const result = await runChild("iterate-child.mjs", [server.url, String(quick ? 3 : 9)], {
+    nodeArgs: ["--expose-gc"],
+  });
   if (result.error) return [errorRow("1", "cf iterate 10,000 packages", result.error)];
   return [
     row({

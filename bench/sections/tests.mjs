@@ -20,7 +20,10 @@ export async function tests() {
       }
       // The report goes to a temp file so that the packages' own .test-results stay untouched.
       const report = path.join(tmp, `${name}.json`);
-      const result = await run(path.join(root, "node_modules/.bin/vitest"), ["run", `--outputFile.json=${report}`], { cwd, env: { CI: "1" } });
+      const result = await run(path.join(root, "node_modules/.bin/vitest"), ["run", `--outputFile.json=${report}`], {
+        cwd,
+        env: { CI: "1" },
+      });
       if (!existsSync(report)) {
         rows.push(errorRow("7", `${name} tests`, `vitest exited ${result.code} without a report`));
         continue;

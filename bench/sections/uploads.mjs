@@ -13,11 +13,20 @@ const CF_PATH = "/v3/packages/44f7c078-0934-470f-9883-4fcddc5b8f13/upload";
 async function curl(server, kind, file) {
   const args =
     kind === "fastly"
-      ? ["-X", "PUT", "-H", `fastly-key: ${TOKEN}`, "-F", `package=@${file};type=application/gzip`, `${server.url}${FASTLY_PATH}`]
+      ? [
+          "-X",
+          "PUT",
+          "-H",
+          `fastly-key: ${TOKEN}`,
+          "-F",
+          `package=@${file};type=application/gzip`,
+          `${server.url}${FASTLY_PATH}`,
+        ]
       : ["-H", `authorization: bearer ${TOKEN}`, "-F", `bits=@${file};type=application/zip`, `${server.url}${CF_PATH}`];
   const result = await run("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", ...args]);
   const [status, seconds] = result.stdout.trim().split(" ");
-  if (result.code !== 0 || status !== "200") return { error: `curl exited ${result.code}, HTTP ${status}: ${result.stderr.trim()}` };
+  if (result.code !== 0 || status !== "200")
+    return { error: `curl exited ${result.code}, HTTP ${status}: ${result.stderr.trim()}` };
   return { ms: Number(seconds) * 1000, statuses: [200] };
 }
 
@@ -46,8 +55,10 @@ async function rounds(server, variants, files, count, { expectBytes = true, env 
       result.bytesRead = seen.reduce((sum, u) => sum + u.bytes, 0);
       if (variant === "sha512-only") {
         if (seen.length) return { error: "sha512-only: the server saw an upload" };
-      } else if (expectBytes && seen.length !== files.length) return { error: `${variant}: server saw ${seen.length} uploads, expected ${files.length}` };
-      if (expectBytes && seen.some((u) => u.bytes < files.size)) return { error: `${variant}: server received fewer bytes than the file has` };
+      } else if (expectBytes && seen.length !== files.length)
+        return { error: `${variant}: server saw ${seen.length} uploads, expected ${files.length}` };
+      if (expectBytes && seen.some((u) => u.bytes < files.size))
+        return { error: `${variant}: server received fewer bytes than the file has` };
       samples[variant].push(result);
     }
   }
@@ -130,7 +141,13 @@ export async function uploads({ server, quick }) {
   if (fastly.error) rows.push(errorRow("2", `fastly upload ${fastlyLabel}`, fastly.error));
   else {
     rows.push(
-      ...streamingRows(`fastly packages.upload ${fastlyLabel}, hashsum verified`, fastlySize, fastly["pkgapi-fastly"], fastly, 0.7),
+      ...streamingRows(
+        `fastly packages.upload ${fastlyLabel}, hashsum verified`,
+        fastlySize,
+        fastly["pkgapi-fastly"],
+        fastly,
+        0.7,
+      ),
       row({
         section: "2",
         figure: `fastly packages.upload ${fastlyLabel}, verifyHashsum: false: throughput`,
@@ -169,7 +186,13 @@ export async function uploads({ server, quick }) {
 
   // 3. The same 100 MB upload answered 401 (after 50 ms, see server.mjs): body bytes the server read.
   const rejectFile = sparseFile("reject-package.tar.gz", 100_000_000);
-  const rejected = await rounds(server, ["pkgapi-fastly", "official-fastly"], Object.assign([rejectFile], { size: 0 }), quick ? 1 : 3, { expectBytes: false });
+  const rejected = await rounds(
+    server,
+    ["pkgapi-fastly", "official-fastly"],
+    Object.assign([rejectFile], { size: 0 }),
+    quick ? 1 : 3,
+    { expectBytes: false },
+  );
   if (rejected.error) rows.push(errorRow("3", "401 early rejection", rejected.error));
   else if (![...rejected["pkgapi-fastly"], ...rejected["official-fastly"]].every((r) => r.statuses[0] === 401)) {
     rows.push(errorRow("3", "401 early rejection", "a client did not report the 401"));

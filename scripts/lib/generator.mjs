@@ -11,7 +11,12 @@ const settings = JSON.parse(readFileSync(path.join(root, "openapitools.json"), "
 export const generatorVersion = settings.version;
 /** Where the wrapper looks for the jar (`<storageDir>/<version>.jar`); it downloads nothing when the file exists. */
 export const generatorJar = path.resolve(root, settings.storageDir, `${generatorVersion}.jar`);
-const wrapperBin = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "openapi-generator-cli.cmd" : "openapi-generator-cli");
+const wrapperBin = path.join(
+  root,
+  "node_modules",
+  ".bin",
+  process.platform === "win32" ? "openapi-generator-cli.cmd" : "openapi-generator-cli",
+);
 
 /** The one line printed wherever Java is missing but needed. */
 export const javaMissing = `Java 11+ is not on PATH: install a JDK/JRE (e.g. \`apt-get install openjdk-17-jre-headless\`) to run openapi-generator ${generatorVersion}`;

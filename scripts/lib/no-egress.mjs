@@ -6,17 +6,28 @@ import { afterEach } from "vitest";
 
 const violations = [];
 const isLoopback = (host) =>
-  host === undefined || host === "" || host === "localhost" || /^127\./.test(host) || host === "::1" || host === "[::1]" || /^::ffff:127\./.test(host);
+  host === undefined ||
+  host === "" ||
+  host === "localhost" ||
+  /^127\./.test(host) ||
+  host === "::1" ||
+  host === "[::1]" ||
+  /^::ffff:127\./.test(host);
 
 function refuse(what) {
   violations.push(what);
-  return Object.assign(new Error(`no-egress: tests may only connect to loopback, refused ${what}`), { code: "ENOEGRESS" });
+  return Object.assign(new Error(`no-egress: tests may only connect to loopback, refused ${what}`), {
+    code: "ENOEGRESS",
+  });
 }
 
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  const options = typeof first === "object" && first !== null ? first : { port: first, host: typeof args[1] === "string" ? args[1] : undefined };
+  const options =
+    typeof first === "object" && first !== null
+      ? first
+      : { port: first, host: typeof args[1] === "string" ? args[1] : undefined };
   if (!options.path && !isLoopback(options.host)) {
     const error = refuse(`connect ${options.host}:${options.port}`);
     process.nextTick(() => this.destroy(error));

@@ -71,7 +71,10 @@ async function startExternalStandIn() {
     res.end(Buffer.from("PK\u0005\u0006"));
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((done) => server.close(() => done())) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((done) => server.close(() => done())),
+  };
 }
 
 /**
@@ -84,24 +87,27 @@ export async function startRecorder(target, logFile) {
   const upstream = new URL(target);
   const external = await startExternalStandIn();
   const server = http.createServer((req, res) => {
-    const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      const entry = {
-        client: req.headers["x-contract-client"] ?? "unknown",
-        method: req.method,
-        path: req.url,
-        status: answer.statusCode,
-        violations: answer.headers["sl-violations"],
-      };
-      appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
-      const location = answer.headers.location;
-      const redirect = (answer.statusCode ?? 0) >= 300 && (answer.statusCode ?? 0) < 400;
-      if (redirect && location && /^https?:\/\//.test(location) && new URL(location).hostname !== "127.0.0.1") {
-        const away = new URL(location);
-        answer.headers.location = `${external.url}/${away.host}${away.pathname}${away.search}`;
-      }
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        const entry = {
+          client: req.headers["x-contract-client"] ?? "unknown",
+          method: req.method,
+          path: req.url,
+          status: answer.statusCode,
+          violations: answer.headers["sl-violations"],
+        };
+        appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
+        const location = answer.headers.location;
+        const redirect = (answer.statusCode ?? 0) >= 300 && (answer.statusCode ?? 0) < 400;
+        if (redirect && location && /^https?:\/\//.test(location) && new URL(location).hostname !== "127.0.0.1") {
+          const away = new URL(location);
+          answer.headers.location = `${external.url}/${away.host}${away.pathname}${away.search}`;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     forward.on("error", (error) => {
       res.writeHead(502, { "content-type": "text/plain" });
       res.end(`recorder: ${error.message}`);
@@ -120,7 +126,10 @@ export async function startRecorder(target, logFile) {
 /** What a provider's vitest globalSetup needs: Prism + recorder, provided to tests as `mockUrl`. */
 export async function contractMock(provider, project) {
   const prism = await startPrism(specPath(provider));
-  const recorder = await startRecorder(prism.url, path.join(root, "packages", provider, ".test-results", "contract.jsonl"));
+  const recorder = await startRecorder(
+    prism.url,
+    path.join(root, "packages", provider, ".test-results", "contract.jsonl"),
+  );
   project.provide("mockUrl", recorder.url);
   return async () => {
     await recorder.stop();

@@ -83,7 +83,10 @@ export function buildTarGz(name = "test-package", wasmBytes = 4096) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-pkg-"));
   const pkg = path.join(dir, name);
   mkdirSync(path.join(pkg, "bin"), { recursive: true });
-  writeFileSync(path.join(pkg, "fastly.toml"), `manifest_version = 3\nname = "${name}"\nlanguage = "rust"\nauthors = ["oss@fastly.com"]\n`);
+  writeFileSync(
+    path.join(pkg, "fastly.toml"),
+    `manifest_version = 3\nname = "${name}"\nlanguage = "rust"\nauthors = ["oss@fastly.com"]\n`,
+  );
   const wasm = Buffer.alloc(wasmBytes);
   Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]).copy(wasm);
   for (let i = 8; i < wasm.length; i++) wasm[i] = (i * 31) % 251;
@@ -111,12 +114,14 @@ export async function assertPathParameter({ server, param, valid, path, call, In
       const outcome = await Promise.resolve(call(value)).catch((error) => error);
       if (outcome instanceof InvalidParameterError) {
         if (outcome.param !== param) throw new Error(`rejected naming ${outcome.param}, expected ${param}`);
-        if (server.requests.length !== before) throw new Error(`${JSON.stringify(value)} was rejected after a request was sent`);
+        if (server.requests.length !== before)
+          throw new Error(`${JSON.stringify(value)} was rejected after a request was sent`);
         return;
       }
       const url = server.requests.at(-1)?.url ?? "";
       const segment = path.exec(url)?.[1];
-      if (segment === undefined || decodeURIComponent(segment) !== value) throw new Error(`${JSON.stringify(value)} arrived as ${url}`);
+      if (segment === undefined || decodeURIComponent(segment) !== value)
+        throw new Error(`${JSON.stringify(value)} arrived as ${url}`);
       accepted++;
     }),
     { numRuns: 1000 },
@@ -133,7 +138,9 @@ export async function assertPathParameter({ server, param, valid, path, call, In
  * @returns {Promise<Array<{ call: string, threw: boolean, rejection?: unknown }>>}
  */
 export async function callWithBadInput(resource) {
-  const names = Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter((name) => name !== "constructor" && typeof resource[name] === "function");
+  const names = Object.getOwnPropertyNames(Object.getPrototypeOf(resource)).filter(
+    (name) => name !== "constructor" && typeof resource[name] === "function",
+  );
   const outcomes = [];
   for (const name of names) {
     for (const args of [[null], [42, 42]]) {

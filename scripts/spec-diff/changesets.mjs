@@ -20,12 +20,20 @@ export function requiredBump(level, version) {
 /** `{ package -> highest bump }` over the changesets added since `base` (committed or not). */
 export function addedChangesets(repo, base) {
   const dir = path.join(repo, ".changeset");
-  const atBase = new Set(execFileSync("git", ["ls-tree", "--name-only", base, ".changeset/"], { cwd: repo, encoding: "utf8" }).split("\n").filter(Boolean));
+  const atBase = new Set(
+    execFileSync("git", ["ls-tree", "--name-only", base, ".changeset/"], { cwd: repo, encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean),
+  );
   const bumps = {};
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md") && f !== "README.md" && !atBase.has(`.changeset/${f}`)) : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir).filter((f) => f.endsWith(".md") && f !== "README.md" && !atBase.has(`.changeset/${f}`))
+    : [];
   for (const file of files) {
     const front = readFileSync(path.join(dir, file), "utf8").match(/^---\n([\s\S]*?)\n---/);
-    for (const [, name, bump] of (front?.[1] ?? "").matchAll(/^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/gm)) {
+    for (const [, name, bump] of (front?.[1] ?? "").matchAll(
+      /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/gm,
+    )) {
       if (BUMPS.indexOf(bump) > BUMPS.indexOf(bumps[name] ?? "none")) bumps[name] = bump;
     }
   }
@@ -40,8 +48,15 @@ export function writeChangeset(repo, results) {
   const front = needed.map((r) => `"${r.package}": ${r.bump}`).join("\n");
   const body = needed
     .map((r) => {
-      const headline = (level) => [...new Set(r.changes.filter((c) => c.level === level).map((c) => `${c.group}: ${c.description} ${c.at}`.trim()))];
-      const lines = [...headline("breaking").map((l) => `- **Breaking:** ${l}`), ...headline("added").map((l) => `- Added: ${l}`)].slice(0, 12);
+      const headline = (level) => [
+        ...new Set(
+          r.changes.filter((c) => c.level === level).map((c) => `${c.group}: ${c.description} ${c.at}`.trim()),
+        ),
+      ];
+      const lines = [
+        ...headline("breaking").map((l) => `- **Breaking:** ${l}`),
+        ...headline("added").map((l) => `- Added: ${l}`),
+      ].slice(0, 12);
       return `Spec change in \`specs/${r.provider}.yaml\` (${r.level}).\n${lines.join("\n")}`;
     })
     .join("\n\n");

@@ -14,21 +14,25 @@ function level(diff) {
   const { path, action, type } = diff;
   const inResponse = path.includes("responses");
   // The library calls removing a response field non-breaking; code that reads it no longer compiles.
-  if (inResponse && action === "remove" && path.at(-2) === "properties") return ["breaking", "a response field callers may read was removed"];
+  if (inResponse && action === "remove" && path.at(-2) === "properties")
+    return ["breaking", "a response field callers may read was removed"];
   // A response field of another type breaks code that uses it as the old one (the library: non-breaking).
-  if (inResponse && action === "replace" && path.at(-1) === "type") return ["breaking", "a response field callers may read changed type"];
+  if (inResponse && action === "replace" && path.at(-1) === "type")
+    return ["breaking", "a response field callers may read changed type"];
   // Removing or renaming an enum value in a response breaks code that handles that value.
   if (inResponse && path.includes("enum") && (action === "remove" || action === "replace"))
     return ["breaking", "a response enum value callers may handle was removed or renamed"];
   // A new enum value in a response: non-breaking (minor) for the wire, but code with an exhaustive
   // `switch` over the old values must now handle it; flagged so it is read.
-  if (inResponse && path.includes("enum") && action === "add") return ["added", "new response enum value: exhaustive switches must handle it"];
+  if (inResponse && path.includes("enum") && action === "add")
+    return ["added", "new response enum value: exhaustive switches must handle it"];
   // Examples and extensions are documentation, whatever the library makes of them.
   if (path.some((step) => step === "example" || step === "examples" || String(step).startsWith("x-"))) return ["patch"];
   if (type === "breaking") return ["breaking"];
   if (type === "non-breaking" && action === "add") return ["added"];
   // Library-unknown changes fail safe; they show in the report with the library's word.
-  if (type === "unclassified") return ["breaking", "not classified by api-smart-diff: treated as breaking until reviewed"];
+  if (type === "unclassified")
+    return ["breaking", "not classified by api-smart-diff: treated as breaking until reviewed"];
   return ["patch"];
 }
 
@@ -36,7 +40,8 @@ const VERBS = { add: "added", remove: "removed", replace: "changed", rename: "re
 const show = (v) => (v !== null && typeof v === "object" ? JSON.stringify(v).slice(0, 60) : String(v));
 
 function describe({ action, path, before, after }) {
-  const what = `${VERBS[action] ?? action} ${path.at(-2) === "enum" ? "enum value" : path.at(-2) === "properties" ? "field" : ""}`.trim();
+  const what =
+    `${VERBS[action] ?? action} ${path.at(-2) === "enum" ? "enum value" : path.at(-2) === "properties" ? "field" : ""}`.trim();
   if (action === "replace" || action === "rename") return `${what}: ${show(before)} → ${show(after)}`;
   return what;
 }
@@ -52,7 +57,10 @@ function tidy(at, operation) {
 function where(path, doc) {
   if (path[0] === "paths" && METHODS.has(path[2])) {
     const id = doc.paths?.[path[1]]?.[path[2]]?.operationId;
-    return { group: `${path[2].toUpperCase()} ${path[1]}${id ? ` (${id})` : ""}`, at: tidy(path.slice(3), doc.paths[path[1]][path[2]]) };
+    return {
+      group: `${path[2].toUpperCase()} ${path[1]}${id ? ` (${id})` : ""}`,
+      at: tidy(path.slice(3), doc.paths[path[1]][path[2]]),
+    };
   }
   if (path[0] === "paths") return { group: `${path[1]}`, at: path.slice(2) };
   if (path[0] === "components") return { group: `schema ${path[2]}`, at: path.slice(3), component: true };

@@ -16,7 +16,8 @@ import { classify, maxLevel } from "./classify.mjs";
 import { compareSurfaces } from "./surface.mjs";
 import { packageSurface } from "./trees.mjs";
 
-const git = (repo, args) => execFileSync("git", args, { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+const git = (repo, args) =>
+  execFileSync("git", args, { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 
 function resolveBase(repo, ref) {
   if (ref) return git(repo, ["rev-parse", "--verify", `${ref}^{commit}`]);
@@ -47,16 +48,29 @@ function diffProvider(repo, base, provider, types) {
   if (types && before && after) {
     const tmp = mkdtempSync(path.join(os.tmpdir(), "pkgapi-spec-diff-"));
     try {
-      surface = compareSurfaces(packageSurface(repo, base, provider, path.join(tmp, "base")), packageSurface(repo, null, provider, path.join(tmp, "head")));
+      surface = compareSurfaces(
+        packageSurface(repo, base, provider, path.join(tmp, "base")),
+        packageSurface(repo, null, provider, path.join(tmp, "head")),
+      );
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
   }
   // A removed or changed member breaks code compiled against it; a new one is an addition.
-  const surfaceLevel = surface.length ? maxLevel(surface.map((s) => (s.kind === "added" ? "added" : "breaking"))) : "none";
+  const surfaceLevel = surface.length
+    ? maxLevel(surface.map((s) => (s.kind === "added" ? "added" : "breaking")))
+    : "none";
   const level = maxLevel([spec.level, surfaceLevel, "patch"].filter((l) => l !== "none"));
   const pkg = JSON.parse(readFileSync(path.join(repo, "packages", provider, "package.json"), "utf8"));
-  return { provider, package: pkg.name, version: pkg.version, level, bump: requiredBump(level, pkg.version), changes: spec.changes, surface };
+  return {
+    provider,
+    package: pkg.name,
+    version: pkg.version,
+    level,
+    bump: requiredBump(level, pkg.version),
+    changes: spec.changes,
+    surface,
+  };
 }
 
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -76,7 +90,9 @@ function printReport(base, results) {
       console.log(`  ${paint("cyan", group)}`);
       for (const c of changes) {
         const [style, mark] = MARK[c.level];
-        console.log(`    ${paint(style, mark)} ${c.at ? `${c.at}: ` : ""}${c.description}${c.note ? paint("dim", `  (${c.note})`) : ""}`);
+        console.log(
+          `    ${paint(style, mark)} ${c.at ? `${c.at}: ` : ""}${c.description}${c.note ? paint("dim", `  (${c.note})`) : ""}`,
+        );
       }
     }
     if (r.surface.length) {
@@ -84,7 +100,9 @@ function printReport(base, results) {
       for (const s of r.surface) {
         const [style, mark] = SURFACE[s.kind];
         const detail = s.kind === "changed" ? `${s.before}  →  ${s.after}` : (s.after ?? s.before);
-        console.log(`    ${paint(style, mark)} ${s.at}${detail.startsWith(":") || detail.startsWith("?") ? "" : " "}${detail}`);
+        console.log(
+          `    ${paint(style, mark)} ${s.at}${detail.startsWith(":") || detail.startsWith("?") ? "" : " "}${detail}`,
+        );
       }
     }
   }
@@ -94,7 +112,10 @@ function check(repo, base, results) {
   const { files, bumps } = addedChangesets(repo, base);
   const problems = results
     .filter((r) => BUMPS.indexOf(bumps[r.package] ?? "none") < BUMPS.indexOf(r.bump))
-    .map((r) => `${r.package}: specs/${r.provider}.yaml changed (${r.level}); needs a ${r.bump} changeset, found ${bumps[r.package] ?? "none"}`);
+    .map(
+      (r) =>
+        `${r.package}: specs/${r.provider}.yaml changed (${r.level}); needs a ${r.bump} changeset, found ${bumps[r.package] ?? "none"}`,
+    );
   return { ok: problems.length === 0, changesets: files, problems };
 }
 
@@ -123,13 +144,21 @@ function main() {
   const results = providers.map((p) => diffProvider(repo, base, p, !values["no-types"])).filter(Boolean);
   const written = values["write-changeset"] ? writeChangeset(repo, results) : null;
   const checked = values.check ? check(repo, base, results) : null;
-  if (values.json) console.log(JSON.stringify({ base, providers: results, changeset: written, check: checked }, null, 2));
+  if (values.json)
+    console.log(JSON.stringify({ base, providers: results, changeset: written, check: checked }, null, 2));
   else {
     printReport(base, results);
     if (written) console.log(`\nwrote ${written}`);
-    if (checked?.ok) console.log(results.length ? "\nchangeset check: the changesets cover the spec changes" : "changeset check: nothing to cover");
+    if (checked?.ok)
+      console.log(
+        results.length
+          ? "\nchangeset check: the changesets cover the spec changes"
+          : "changeset check: nothing to cover",
+      );
     if (checked && !checked.ok)
-      console.error(`\nchangeset check failed (add one with \`npm run spec:diff -- --write-changeset\`):\n${checked.problems.map((p) => `  ${p}`).join("\n")}`);
+      console.error(
+        `\nchangeset check failed (add one with \`npm run spec:diff -- --write-changeset\`):\n${checked.problems.map((p) => `  ${p}`).join("\n")}`,
+      );
   }
   if (checked) return checked.ok ? 0 : 1;
   return results.some((r) => r.level === "breaking") ? 1 : 0;

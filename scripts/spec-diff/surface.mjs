@@ -5,7 +5,10 @@
 import ts from "typescript";
 
 const MAX_DEPTH = 10;
-const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType | ts.TypeFormatFlags.WriteArrayAsGenericType;
+const FLAGS =
+  ts.TypeFormatFlags.NoTruncation |
+  ts.TypeFormatFlags.UseFullyQualifiedType |
+  ts.TypeFormatFlags.WriteArrayAsGenericType;
 
 /**
  * @param {string[]} entries entry files (`src/index.ts`, `src/sdk.ts`)
@@ -34,7 +37,12 @@ export function surface(entries, paths = {}) {
   const ours = (type) => {
     const decls = (type.aliasSymbol ?? type.getSymbol())?.declarations ?? [];
     return (
-      decls.length > 0 && decls.every((d) => !d.getSourceFile().fileName.includes("/node_modules/") && !program.isSourceFileDefaultLibrary(d.getSourceFile()))
+      decls.length > 0 &&
+      decls.every(
+        (d) =>
+          !d.getSourceFile().fileName.includes("/node_modules/") &&
+          !program.isSourceFileDefaultLibrary(d.getSourceFile()),
+      )
     );
   };
   // Our object types are walked member by member, so their own line only says what they are.
@@ -46,7 +54,10 @@ export function surface(entries, paths = {}) {
     return text(type);
   }
   const isPrivate = (prop) =>
-    prop.name.startsWith("#") || prop.declarations?.some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
+    prop.name.startsWith("#") ||
+    prop.declarations?.some(
+      (d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected),
+    );
 
   function walk(type, at, depth) {
     if (depth > MAX_DEPTH) return;
@@ -71,7 +82,9 @@ export function surface(entries, paths = {}) {
   }
 
   function signature(sig, at, depth) {
-    const params = sig.getParameters().map((p) => `${p.name}${p.flags & ts.SymbolFlags.Optional ? "?" : ""}: ${brief(checker.getTypeOfSymbol(p))}`);
+    const params = sig
+      .getParameters()
+      .map((p) => `${p.name}${p.flags & ts.SymbolFlags.Optional ? "?" : ""}: ${brief(checker.getTypeOfSymbol(p))}`);
     const returns = sig.getReturnType();
     const returned = checker.getAwaitedType(returns) ?? returns;
     lines.set(at, `(${params.join(", ")}) => ${returned === returns ? brief(returns) : `Promise<${brief(returned)}>`}`);
@@ -88,7 +101,10 @@ export function surface(entries, paths = {}) {
     for (const exported of checker.getExportsOfModule(module)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const name = exported.name;
-      if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) {
+      if (
+        symbol.flags &
+        (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class | ts.SymbolFlags.Enum)
+      ) {
         const declared = checker.getDeclaredTypeOfSymbol(symbol);
         lines.set(`type ${name}`, brief(declared));
         walk(declared, `type ${name}`, 0);

@@ -6,18 +6,32 @@ import { cpSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { surface } from "./surface.mjs";
 
-const parts = (provider) => ["package.json", "openapitools.json", "specs", "scripts", "packages/core/src", `packages/${provider}/src`];
+const parts = (provider) => [
+  "package.json",
+  "openapitools.json",
+  "specs",
+  "scripts",
+  "packages/core/src",
+  `packages/${provider}/src`,
+];
 
 function exportBase(repo, ref, provider, dir) {
   mkdirSync(dir, { recursive: true });
-  const tar = execFileSync("git", ["archive", "--format=tar", ref, "--", ...parts(provider)], { cwd: repo, maxBuffer: 256 << 20 });
+  const tar = execFileSync("git", ["archive", "--format=tar", ref, "--", ...parts(provider)], {
+    cwd: repo,
+    maxBuffer: 256 << 20,
+  });
   execFileSync("tar", ["-x", "-C", dir], { input: tar });
 }
 
 function copyHead(repo, provider, dir) {
   for (const part of parts(provider)) {
     const from = path.join(repo, part);
-    if (existsSync(from)) cpSync(from, path.join(dir, part), { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
+    if (existsSync(from))
+      cpSync(from, path.join(dir, part), {
+        recursive: true,
+        filter: (src) => !src.includes(`${path.sep}node_modules`),
+      });
   }
 }
 
@@ -26,7 +40,10 @@ export function packageSurface(repo, ref, provider, dir) {
   if (ref) exportBase(repo, ref, provider, dir);
   else copyHead(repo, provider, dir);
   symlinkSync(path.join(repo, "node_modules"), path.join(dir, "node_modules"), "dir");
-  execFileSync("node", [path.join(dir, "scripts", "generate.mjs"), provider], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync("node", [path.join(dir, "scripts", "generate.mjs"), provider], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const src = path.join(dir, "packages", provider, "src");
   const entries = ["index.ts", "sdk.ts"].map((f) => path.join(src, f)).filter(existsSync);
   return surface(entries, { "@pkgapi/core": [path.join(dir, "packages", "core", "src", "index.ts")] });

@@ -42,29 +42,37 @@ export async function startInterop({ logFile }) {
     const url = new URL(req.url ?? "/", "http://router");
     const inSpec =
       url.pathname.startsWith("/v1/") &&
-      routes.some((route) => route.pattern.test(url.pathname.slice(3)) && route.methods.includes((req.method ?? "").toLowerCase()));
+      routes.some(
+        (route) =>
+          route.pattern.test(url.pathname.slice(3)) && route.methods.includes((req.method ?? "").toLowerCase()),
+      );
     const viaPrism = inSpec && req.headers[DIRECT] === undefined;
     // Prism's upstream is the server's `/v1`, so Prism is asked for the path without it.
     const target = new URL(viaPrism ? prism.url : server.url);
     const forwardPath = viaPrism ? `${url.pathname.slice(3)}${url.search}` : `${url.pathname}${url.search}`;
     const headers = { ...req.headers, host: target.host };
     delete headers[DIRECT];
-    const forward = http.request({ host: target.hostname, port: target.port, method: req.method, path: forwardPath, headers }, (answer) => {
-      const contentType = String(answer.headers["content-type"] ?? "");
-      const entry = {
-        via: viaPrism ? "prism" : "direct",
-        // The SDK's runtime sends `pkgapi-warg/<version> …`; the warg CLI sends no such agent.
-        client: String(req.headers["user-agent"] ?? "").startsWith("pkgapi-warg/") ? "sdk" : "warg-cli",
-        method: req.method,
-        path: url.pathname,
-        status: answer.statusCode,
-        // Prism reports violations in `sl-violations`; with --errors an invalid answer becomes a problem document.
-        violations: answer.headers["sl-violations"] ?? (viaPrism && contentType.includes("problem+json") ? "problem document from Prism" : undefined),
-      };
-      appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: forwardPath, headers },
+      (answer) => {
+        const contentType = String(answer.headers["content-type"] ?? "");
+        const entry = {
+          via: viaPrism ? "prism" : "direct",
+          // The SDK's runtime sends `pkgapi-warg/<version> …`; the warg CLI sends no such agent.
+          client: String(req.headers["user-agent"] ?? "").startsWith("pkgapi-warg/") ? "sdk" : "warg-cli",
+          method: req.method,
+          path: url.pathname,
+          status: answer.statusCode,
+          // Prism reports violations in `sl-violations`; with --errors an invalid answer becomes a problem document.
+          violations:
+            answer.headers["sl-violations"] ??
+            (viaPrism && contentType.includes("problem+json") ? "problem document from Prism" : undefined),
+        };
+        appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     forward.on("error", (error) => {
       res.writeHead(502, { "content-type": "text/plain" });
       res.end(`interop router: ${error.message}`);

@@ -36,7 +36,8 @@ function operatorKey() {
  */
 export async function startWargServer({ namespace = "example", timeoutMs = 30_000 } = {}) {
   const binaries = wargBinaries();
-  if (!binaries) throw new Error(`warg-server ${WARG_VERSION} is not installed in ${wargBinDir()}; run scripts/warg/install.sh`);
+  if (!binaries)
+    throw new Error(`warg-server ${WARG_VERSION} is not installed in ${wargBinDir()}; run scripts/warg/install.sh`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-warg-server-"));
   const child = spawn(binaries.server, ["--listen", "127.0.0.1:0", "--content-dir", dir, "--namespace", namespace], {
     stdio: ["ignore", "pipe", "pipe"],

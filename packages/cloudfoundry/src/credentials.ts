@@ -30,8 +30,13 @@ export function uaaTokenProvider(options: UaaTokenOptions): TokenProvider {
   return async ({ refresh, fetch, secret }) => {
     for (const value of [refreshToken, clientSecret, accessToken]) if (value) secret(value);
     if (accessToken && !refresh) return accessToken;
-    if (!refreshToken && !clientSecret) throw new InvalidParameterError("refreshToken", "is required to replace an expired access token");
-    const form = new URLSearchParams(refreshToken ? { grant_type: "refresh_token", refresh_token: refreshToken } : { grant_type: "client_credentials" });
+    if (!refreshToken && !clientSecret)
+      throw new InvalidParameterError("refreshToken", "is required to replace an expired access token");
+    const form = new URLSearchParams(
+      refreshToken
+        ? { grant_type: "refresh_token", refresh_token: refreshToken }
+        : { grant_type: "client_credentials" },
+    );
     const response = await fetch(`${uaaUrl.replace(/\/+$/, "")}/oauth/token`, {
       method: "POST",
       headers: {
@@ -75,7 +80,10 @@ export async function fromCfConfig(options: { path?: string } = {}): Promise<Clo
   const { join } = await import("node:path");
   const file = options.path ?? join(process.env.CF_HOME || homedir(), ".cf", "config.json");
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new InvalidParameterError("path", `cannot read the cf CLI config ${JSON.stringify(file)} (${error.code ?? error.message}); run \`cf login\` first`);
+    throw new InvalidParameterError(
+      "path",
+      `cannot read the cf CLI config ${JSON.stringify(file)} (${error.code ?? error.message}); run \`cf login\` first`,
+    );
   });
   let config: CfConfig;
   try {
@@ -83,7 +91,8 @@ export async function fromCfConfig(options: { path?: string } = {}): Promise<Clo
   } catch {
     throw new InvalidParameterError("path", `${JSON.stringify(file)} is not JSON`);
   }
-  if (!config.Target) throw new InvalidParameterError("path", `${JSON.stringify(file)} has no Target; run \`cf api\` and \`cf login\``);
+  if (!config.Target)
+    throw new InvalidParameterError("path", `${JSON.stringify(file)} has no Target; run \`cf api\` and \`cf login\``);
   const uaaUrl = config.UaaEndpoint || config.AuthorizationEndpoint;
   if (!uaaUrl || !(config.AccessToken || config.RefreshToken))
     throw new InvalidParameterError("path", `${JSON.stringify(file)} holds no session; run \`cf login\``);

@@ -14,7 +14,9 @@ export type Timestamp = Date | string;
  * bounds with a fraction are rounded so that they select the same packages (`gt`/`lte` down,
  * `gte`/`lt` up); an exact timestamp with a fraction is refused, as it can match nothing.
  */
-export type TimestampFilter = readonly Timestamp[] | { gt?: Timestamp; gte?: Timestamp; lt?: Timestamp; lte?: Timestamp };
+export type TimestampFilter =
+  | readonly Timestamp[]
+  | { gt?: Timestamp; gte?: Timestamp; lt?: Timestamp; lte?: Timestamp };
 
 /**
  * One requirement of a label selector, by label key:
@@ -23,7 +25,12 @@ export type TimestampFilter = readonly Timestamp[] | { gt?: Timestamp; gte?: Tim
  * - `{ in: ["web", "api"] }` / `{ notIn: [...] }`: `tier in (web,api)` / `tier notin (web,api)`
  * - `{ exists: true }` / `{ exists: false }`: `legacy` / `!legacy`
  */
-export type LabelRequirement = string | { not: string } | { in: readonly string[] } | { notIn: readonly string[] } | { exists: boolean };
+export type LabelRequirement =
+  | string
+  | { not: string }
+  | { in: readonly string[] }
+  | { notIn: readonly string[] }
+  | { exists: boolean };
 
 /** Label requirements by key, all of which must hold, e.g. `{ env: "prod", tier: { in: ["web", "api"] }, legacy: { exists: false } }`. */
 export type LabelSelector = Readonly<Record<string, LabelRequirement>>;
@@ -55,7 +62,14 @@ export interface PackageFilters extends AppPackageFilters {
 type Query = NonNullable<operations["listPackages"]["parameters"]["query"]>;
 
 // Records keyed by the generated unions: adding a value to the spec breaks the build until it is listed.
-const STATES: Record<PackageState, true> = { AWAITING_UPLOAD: true, PROCESSING_UPLOAD: true, READY: true, FAILED: true, COPYING: true, EXPIRED: true };
+const STATES: Record<PackageState, true> = {
+  AWAITING_UPLOAD: true,
+  PROCESSING_UPLOAD: true,
+  READY: true,
+  FAILED: true,
+  COPYING: true,
+  EXPIRED: true,
+};
 const TYPES: Record<PackageType, true> = { bits: true, docker: true };
 const ORDER_BY: Record<OrderBy, true> = {
   created_at: true,
@@ -70,10 +84,23 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A Cloud Foundry GUID (a UUID), as a path or filter value. */
 export function guidParam(name: string, value: unknown): string {
-  return pathParam(name, value, { pattern: GUID, expected: "a GUID (UUID), e.g. 44f7c078-0934-470f-9883-4fcddc5b8f13" });
+  return pathParam(name, value, {
+    pattern: GUID,
+    expected: "a GUID (UUID), e.g. 44f7c078-0934-470f-9883-4fcddc5b8f13",
+  });
 }
 
-export const APP_FILTERS = ["page", "perPage", "orderBy", "guids", "states", "types", "labelSelector", "createdAt", "updatedAt"] as const;
+export const APP_FILTERS = [
+  "page",
+  "perPage",
+  "orderBy",
+  "guids",
+  "states",
+  "types",
+  "labelSelector",
+  "createdAt",
+  "updatedAt",
+] as const;
 export const ALL_FILTERS = [...APP_FILTERS, "appGuids", "spaceGuids", "organizationGuids"] as const;
 
 /** Checks filters and renders them as the list operations' query (arrays are sent comma-separated). */
@@ -81,7 +108,8 @@ export function listQuery(filters: PackageFilters, allowed: readonly string[], o
   if (typeof filters !== "object" || filters === null) throw new InvalidParameterError("filters", "must be an object");
   for (const key of Object.keys(filters)) {
     // Cloud Controller answers 400 to unknown filters; a typo should not silently list everything.
-    if (!allowed.includes(key)) throw new InvalidParameterError(key, `is not a filter of ${operation}; use ${allowed.join(", ")}`);
+    if (!allowed.includes(key))
+      throw new InvalidParameterError(key, `is not a filter of ${operation}; use ${allowed.join(", ")}`);
   }
   const f = filters;
   return {
@@ -102,16 +130,24 @@ export function listQuery(filters: PackageFilters, allowed: readonly string[], o
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: Record<T, true>): T {
   if (typeof value !== "string" || !Object.hasOwn(allowed, value)) {
-    throw new InvalidParameterError(name, `must be one of ${Object.keys(allowed).join(", ")}, got ${JSON.stringify(value) ?? String(value)}`);
+    throw new InvalidParameterError(
+      name,
+      `must be one of ${Object.keys(allowed).join(", ")}, got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   return value as T;
 }
 
-function list<T>(name: string, values: readonly unknown[] | undefined, check: (name: string, value: unknown) => T): T[] | undefined {
+function list<T>(
+  name: string,
+  values: readonly unknown[] | undefined,
+  check: (name: string, value: unknown) => T,
+): T[] | undefined {
   if (values === undefined) return undefined;
   if (!Array.isArray(values)) throw new InvalidParameterError(name, "must be an array");
   // Leaving an empty list out would match every package: the opposite of what it says.
-  if (values.length === 0) throw new InvalidParameterError(name, "must not be empty (leave the filter out to match everything)");
+  if (values.length === 0)
+    throw new InvalidParameterError(name, "must not be empty (leave the filter out to match everything)");
   return values.map((value, i) => check(`${name}[${i}]`, value));
 }
 
@@ -129,17 +165,27 @@ export function labelSelector(selector: LabelSelector | string): string | undefi
     return selector;
   }
   if (typeof selector !== "object" || selector === null || Array.isArray(selector)) {
-    throw new InvalidParameterError("labelSelector", "must be an object of requirements by label key, or a selector string");
+    throw new InvalidParameterError(
+      "labelSelector",
+      "must be an object of requirements by label key, or a selector string",
+    );
   }
   const requirements = Object.entries(selector).map(([key, requirement]) => labelRequirement(key, requirement));
-  if (requirements.length > 50) throw new InvalidParameterError("labelSelector", `has ${requirements.length} requirements; Cloud Foundry accepts at most 50`);
+  if (requirements.length > 50)
+    throw new InvalidParameterError(
+      "labelSelector",
+      `has ${requirements.length} requirements; Cloud Foundry accepts at most 50`,
+    );
   return requirements.length ? requirements.join(",") : undefined;
 }
 
 function labelRequirement(key: string, requirement: LabelRequirement): string {
   const name = `labelSelector.${key}`;
   if (!LABEL_KEY.test(key))
-    throw new InvalidParameterError(name, "is not a label key ([prefix/]name, the name 1-63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric)");
+    throw new InvalidParameterError(
+      name,
+      "is not a label key ([prefix/]name, the name 1-63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric)",
+    );
   const value = (v: unknown) => {
     if (typeof v !== "string" || !LABEL_VALUE.test(v)) {
       throw new InvalidParameterError(
@@ -150,7 +196,8 @@ function labelRequirement(key: string, requirement: LabelRequirement): string {
     return v;
   };
   const values = (vs: unknown) => {
-    if (!Array.isArray(vs) || vs.length === 0) throw new InvalidParameterError(name, "needs a non-empty list of values");
+    if (!Array.isArray(vs) || vs.length === 0)
+      throw new InvalidParameterError(name, "needs a non-empty list of values");
     return vs.map(value).join(",");
   };
   if (typeof requirement === "string") return `${key}=${value(requirement)}`;
@@ -162,27 +209,38 @@ function labelRequirement(key: string, requirement: LabelRequirement): string {
     if (operator === "notIn") return `${key} notin (${values(operand)})`;
     if (operator === "exists" && typeof operand === "boolean") return operand ? key : `!${key}`;
   }
-  throw new InvalidParameterError(name, "must be a value, { not: value }, { in: [values] }, { notIn: [values] } or { exists: boolean }");
+  throw new InvalidParameterError(
+    name,
+    "must be a value, { not: value }, { in: [values] }, { notIn: [values] } or { exists: boolean }",
+  );
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
 const BOUNDS = { gt: "floor", lte: "floor", gte: "ceil", lt: "ceil" } as const;
 
-function timestamps(name: string, key: "created_ats" | "updated_ats", filter: TimestampFilter | undefined): Partial<Query> {
+function timestamps(
+  name: string,
+  key: "created_ats" | "updated_ats",
+  filter: TimestampFilter | undefined,
+): Partial<Query> {
   if (filter === undefined) return {};
   if (Array.isArray(filter)) return { [key]: list(name, filter, (n, t) => timestamp(n, t, "exact")) };
-  if (typeof filter !== "object" || filter === null) throw new InvalidParameterError(name, "must be a list of timestamps or { gt, gte, lt, lte }");
+  if (typeof filter !== "object" || filter === null)
+    throw new InvalidParameterError(name, "must be a list of timestamps or { gt, gte, lt, lte }");
   const query: Record<string, string> = {};
   for (const [bound, value] of Object.entries(filter)) {
-    if (!Object.hasOwn(BOUNDS, bound)) throw new InvalidParameterError(`${name}.${bound}`, "is not a bound; use gt, gte, lt or lte");
-    if (value !== undefined) query[`${key}[${bound}]`] = timestamp(`${name}.${bound}`, value, BOUNDS[bound as keyof typeof BOUNDS]);
+    if (!Object.hasOwn(BOUNDS, bound))
+      throw new InvalidParameterError(`${name}.${bound}`, "is not a bound; use gt, gte, lt or lte");
+    if (value !== undefined)
+      query[`${key}[${bound}]`] = timestamp(`${name}.${bound}`, value, BOUNDS[bound as keyof typeof BOUNDS]);
   }
   return query;
 }
 
 /** `YYYY-MM-DDThh:mm:ssZ`: the only form Cloud Controller's timestamp filters accept. */
 function timestamp(name: string, value: unknown, rounding: "floor" | "ceil" | "exact"): string {
-  const date = value instanceof Date ? value : typeof value === "string" && ISO.test(value) ? new Date(value) : undefined;
+  const date =
+    value instanceof Date ? value : typeof value === "string" && ISO.test(value) ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
     throw new InvalidParameterError(
       name,
@@ -191,7 +249,8 @@ function timestamp(name: string, value: unknown, rounding: "floor" | "ceil" | "e
   }
   let ms = date.getTime();
   const fraction = ((ms % 1000) + 1000) % 1000;
-  if (fraction && rounding === "exact") throw new InvalidParameterError(name, "has a fraction of a second; Cloud Foundry timestamps are whole seconds");
+  if (fraction && rounding === "exact")
+    throw new InvalidParameterError(name, "has a fraction of a second; Cloud Foundry timestamps are whole seconds");
   if (fraction) ms += rounding === "ceil" ? 1000 - fraction : -fraction;
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }

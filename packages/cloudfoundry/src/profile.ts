@@ -1,4 +1,12 @@
-import { type ClientOptions, mapToken, type ProviderProfile, Runtime, rateLimitHeaders, type Token, tokenParam } from "@pkgapi/core";
+import {
+  type ClientOptions,
+  mapToken,
+  type ProviderProfile,
+  Runtime,
+  rateLimitHeaders,
+  type Token,
+  tokenParam,
+} from "@pkgapi/core";
 import { version } from "../package.json";
 import { bare } from "./credentials.js";
 
@@ -12,7 +20,9 @@ export const cloudFoundryProfile: ProviderProfile = {
   errorMessage(body) {
     // `{"errors": [{detail, title, code}]}`: the title (`CF-ResourceNotFound`), its detail and code (10010).
     const errors = (body as { errors?: unknown }).errors;
-    const first = (Array.isArray(errors) ? errors[0] : undefined) as { title?: unknown; detail?: unknown; code?: unknown } | undefined;
+    const first = (Array.isArray(errors) ? errors[0] : undefined) as
+      | { title?: unknown; detail?: unknown; code?: unknown }
+      | undefined;
     return {
       message: typeof first?.title === "string" ? first.title : undefined,
       detail: typeof first?.detail === "string" ? first.detail : undefined,

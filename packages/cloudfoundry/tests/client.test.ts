@@ -48,7 +48,9 @@ describe("client options", () => {
       expect(() => createConfiguration({ token: TOKEN, baseUrl: baseUrl as string })).toThrow(InvalidParameterError);
     }
     for (const token of [undefined, "", "  ", "bearer "]) {
-      expect(() => createCloudFoundryClient({ token: token as string, baseUrl: server.url })).toThrow("Invalid parameter `token`");
+      expect(() => createCloudFoundryClient({ token: token as string, baseUrl: server.url })).toThrow(
+        "Invalid parameter `token`",
+      );
     }
   });
 
@@ -84,7 +86,11 @@ describe("input checks", () => {
     const { packages } = client();
     await rejects(() => packages.create({ type: "cnb", appGuid: APP } as never), "type", /"bits" or "docker"/);
     await rejects(() => packages.create({ type: "docker", appGuid: APP } as never), "data.image");
-    await rejects(() => packages.create({ type: "bits", appGuid: APP, data: { image: "x" } } as never), "data", /left out for a bits package/);
+    await rejects(
+      () => packages.create({ type: "bits", appGuid: APP, data: { image: "x" } } as never),
+      "data",
+      /left out for a bits package/,
+    );
   });
 
   it("list filters are checked and named", async () => {
@@ -97,7 +103,11 @@ describe("input checks", () => {
       [{ state: ["READY"] }, "state", /is not a filter of list; use page, perPage/],
       [{ states: [] }, "states", /must not be empty/],
       [{ states: "READY" }, "states", /must be an array/],
-      [{ states: ["READY", "DONE"] }, "states[1]", /must be one of AWAITING_UPLOAD, PROCESSING_UPLOAD, READY, FAILED, COPYING, EXPIRED, got "DONE"/],
+      [
+        { states: ["READY", "DONE"] },
+        "states[1]",
+        /must be one of AWAITING_UPLOAD, PROCESSING_UPLOAD, READY, FAILED, COPYING, EXPIRED, got "DONE"/,
+      ],
       [{ types: ["cnb"] }, "types[0]"],
       [{ orderBy: "name" }, "orderBy"],
       [{ guids: ["x"] }, "guids[0]", /GUID/],
@@ -109,7 +119,11 @@ describe("input checks", () => {
       [{ labelSelector: { env: { in: [] } } }, "labelSelector.env", /non-empty list/],
       [{ labelSelector: { env: { in: ["a"], not: "b" } } }, "labelSelector.env", /must be a value, \{ not: value \}/],
       [{ labelSelector: { env: true } }, "labelSelector.env"],
-      [{ labelSelector: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }, "labelSelector", /at most 50/],
+      [
+        { labelSelector: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) },
+        "labelSelector",
+        /at most 50/,
+      ],
       [{ createdAt: { after: "2024-01-01T00:00:00Z" } }, "createdAt.after", /use gt, gte, lt or lte/],
       [{ createdAt: { gt: "yesterday" } }, "createdAt.gt", /ISO 8601/],
       [{ createdAt: { gt: "2024-01-01T00:00:00" } }, "createdAt.gt", /with a zone/],
@@ -118,7 +132,11 @@ describe("input checks", () => {
       [{ updatedAt: "2024-01-01T00:00:00Z" }, "updatedAt", /list of timestamps or \{ gt, gte, lt, lte \}/],
     ];
     for (const [filters, param, problem] of bad) await rejects(() => packages.list(filters as never), param, problem);
-    await rejects(() => packages.listForApp(APP, { appGuids: [APP] } as never), "appGuids", /is not a filter of listForApp/);
+    await rejects(
+      () => packages.listForApp(APP, { appGuids: [APP] } as never),
+      "appGuids",
+      /is not a filter of listForApp/,
+    );
     await rejects(() => packages.listForApp(APP, { perPage: 5001 }), "perPage");
   });
 });
@@ -131,7 +149,17 @@ describe("Cloud Controller's errors", () => {
     ];
     // As Cloud Controller's limiter answers: Retry-After repeats the reset time (Unix seconds).
     answer = (res) =>
-      json(res, 429, { errors }, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1787216400", "retry-after": "1787216400" });
+      json(
+        res,
+        429,
+        { errors },
+        {
+          "x-ratelimit-limit": "100",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": "1787216400",
+          "retry-after": "1787216400",
+        },
+      );
     const error = await client()
       .packages.get(GUID)
       .catch((e) => e);
@@ -158,7 +186,8 @@ describe("Cloud Controller's errors", () => {
         .end(JSON.stringify(ENVELOPE));
     const logged: string[] = [];
     const logger = { debug() {}, info: (line: string) => logged.push(line), warn() {}, error() {} };
-    const retrying = (maxRetries: number) => createCloudFoundryClient({ token: TOKEN, baseUrl: server.url, maxRetries, logger, logLevel: "info" });
+    const retrying = (maxRetries: number) =>
+      createCloudFoundryClient({ token: TOKEN, baseUrl: server.url, maxRetries, logger, logLevel: "info" });
     beforeEach(() => {
       logged.length = 0;
     });
@@ -183,7 +212,9 @@ describe("Cloud Controller's errors", () => {
       expect(error.code).toBe(10013);
       expect(error.body).toEqual(ENVELOPE);
       expect(error.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-      expect(error.message).toBe(`429 CF-RateLimitExceeded: Rate Limit Exceeded (GET ${server.url}/v3/packages/${GUID})`);
+      expect(error.message).toBe(
+        `429 CF-RateLimitExceeded: Rate Limit Exceeded (GET ${server.url}/v3/packages/${GUID})`,
+      );
       expect(error.rateLimit).toEqual({ remaining: 0, resetAt: new Date(1787216400 * 1000) });
       expect(error.toJSON()).toMatchObject({ status: 429, code: 10013 });
 
@@ -198,11 +229,18 @@ describe("Cloud Controller's errors", () => {
   });
 
   it("keep the token out of messages, bodies, inspect and JSON", async () => {
-    answer = (res) => json(res, 401, { errors: [{ detail: `Invalid Auth Token ${TOKEN}`, title: "CF-InvalidAuthToken", code: 1000 }] });
+    answer = (res) =>
+      json(res, 401, { errors: [{ detail: `Invalid Auth Token ${TOKEN}`, title: "CF-InvalidAuthToken", code: 1000 }] });
     const cf = client();
     const error = await cf.packages.get(GUID).catch((e) => e);
     expect(error.body.errors[0].detail).toBe("Invalid Auth Token ***");
-    for (const text of [error.message, inspect(error, { depth: 20 }), JSON.stringify(error), inspect(cf, { depth: 20 }), JSON.stringify(cf)]) {
+    for (const text of [
+      error.message,
+      inspect(error, { depth: 20 }),
+      JSON.stringify(error),
+      inspect(cf, { depth: 20 }),
+      JSON.stringify(cf),
+    ]) {
       expect(text).not.toContain(TOKEN);
     }
   });

@@ -15,7 +15,15 @@ import {
   UnprocessableEntityError,
   withResponse,
 } from "../src/index.js";
-import { createConfiguration, JobState, JobsApi, PackageOrderBy, PackageState, PackagesApi, PackageType } from "../src/sdk.js";
+import {
+  createConfiguration,
+  JobState,
+  JobsApi,
+  PackageOrderBy,
+  PackageState,
+  PackagesApi,
+  PackageType,
+} from "../src/sdk.js";
 
 const baseUrl = inject("mockUrl");
 const token = "contract-test-token";
@@ -23,7 +31,14 @@ const GUID = "44f7c078-0934-470f-9883-4fcddc5b8f13";
 const APP = "1e4e7e10-0c6a-4d3a-9d1d-8fa2a9d2b6f5";
 const OTHER_APP = "9a3c5e77-41d2-4b8f-a0e6-3c1d2f4b5a68";
 const JOB = "c33a5caf-77e0-4d6e-b587-5555d339bc9a";
-const RESOURCES = [{ checksum: { value: "002d760bea1be268e27077412e11a320d0f164d3" }, size_in_bytes: 1024, path: "app/lib/server.js", mode: "644" }];
+const RESOURCES = [
+  {
+    checksum: { value: "002d760bea1be268e27077412e11a320d0f164d3" },
+    size_in_bytes: 1024,
+    path: "app/lib/server.js",
+    mode: "644",
+  },
+];
 const ZIP = Buffer.from("PK\u0003\u0004 contract-test package bytes");
 const tagged = (client: string) => ({ token, baseUrl, maxRetries: 0, headers: { "x-contract-client": client } });
 const prefer = (status: number) => ({ headers: { prefer: `code=${status}` } });
@@ -31,7 +46,10 @@ const prefer = (status: number) => ({ headers: { prefer: `code=${status}` } });
 // nginx's 413 page is HTML, the rate limiter's 429 is text/plain.
 const ERROR_MEDIA_TYPES: Record<number, string> = { 413: "text/html", 429: "text/plain" };
 const preferError = (status: number) => ({
-  headers: { prefer: `code=${status}`, ...(ERROR_MEDIA_TYPES[status] ? { accept: `application/json, ${ERROR_MEDIA_TYPES[status]}` } : {}) },
+  headers: {
+    prefer: `code=${status}`,
+    ...(ERROR_MEDIA_TYPES[status] ? { accept: `application/json, ${ERROR_MEDIA_TYPES[status]}` } : {}),
+  },
 });
 
 const cf = createCloudFoundryClient(tagged("facade"));
@@ -47,7 +65,10 @@ const withHeaders =
     init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
   });
 const sdkWith = (headers: Record<string, string>) => sdk.withPreMiddleware(withHeaders(headers));
-const sdkClients = (headers: Record<string, string>) => ({ packages: sdkWith(headers), jobs: sdkJobs.withPreMiddleware(withHeaders(headers)) });
+const sdkClients = (headers: Record<string, string>) => ({
+  packages: sdkWith(headers),
+  jobs: sdkJobs.withPreMiddleware(withHeaders(headers)),
+});
 // As the cf CLI sends them: `resources` a plain text field (no file name), then the zip.
 const uploadForm = (body: { bits?: Blob; resources?: string }) => {
   const form = new FormData();
@@ -66,10 +87,17 @@ const packageShape = {
   state: expect.any(String),
   relationships: { app: { data: { guid: expect.any(String) } } },
   metadata: { labels: expect.any(Object), annotations: expect.any(Object) },
-  links: expect.objectContaining({ self: { href: expect.stringMatching(/^https:\/\//) }, app: { href: expect.any(String) } }),
+  links: expect.objectContaining({
+    self: { href: expect.stringMatching(/^https:\/\//) },
+    app: { href: expect.any(String) },
+  }),
 };
 // `UnknownError` (500) is the one title without the `CF-` prefix.
-const errorsShape = { errors: [{ detail: expect.any(String), title: expect.stringMatching(/^(CF-\w+|UnknownError)$/), code: expect.any(Number) }] };
+const errorsShape = {
+  errors: [
+    { detail: expect.any(String), title: expect.stringMatching(/^(CF-\w+|UnknownError)$/), code: expect.any(Number) },
+  ],
+};
 const REQUEST_ID = "5c7f3e2a-8b1d-4f6e-9a0c-2d4e6f8a0b1c::7a9b1c3d-5e7f-4a2b-8c4d-6e8f0a2b4c6d";
 
 const ERROR_CLASSES: Record<number, typeof APIError> = {
@@ -109,8 +137,10 @@ const operations: Record<string, Operation> = {
   createPackage: {
     errors: [400, 401, 403, 422, 429, 500, 503],
     facade: (options) => facade.create({ type: "bits", appGuid: APP }, options),
-    fetch: (headers) => raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } }, headers }),
-    sdk: ({ packages: api }) => api.createPackage({ packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } }),
+    fetch: (headers) =>
+      raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } }, headers }),
+    sdk: ({ packages: api }) =>
+      api.createPackage({ packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } }),
   },
   getPackage: {
     errors: [401, 403, 404, 429, 500, 503],
@@ -121,8 +151,14 @@ const operations: Record<string, Operation> = {
   updatePackage: {
     errors: [400, 401, 403, 404, 422, 429, 500, 503],
     facade: (options) => facade.update(GUID, { metadata: { labels: { team: "payments" } } }, options),
-    fetch: (headers) => raw.PATCH("/v3/packages/{guid}", { params: { path: { guid: GUID } }, body: { metadata: { labels: { team: "payments" } } }, headers }),
-    sdk: ({ packages: api }) => api.updatePackage({ guid: GUID, packageUpdate: { metadata: { labels: { team: "payments" } } } }),
+    fetch: (headers) =>
+      raw.PATCH("/v3/packages/{guid}", {
+        params: { path: { guid: GUID } },
+        body: { metadata: { labels: { team: "payments" } } },
+        headers,
+      }),
+    sdk: ({ packages: api }) =>
+      api.updatePackage({ guid: GUID, packageUpdate: { metadata: { labels: { team: "payments" } } } }),
   },
   deletePackage: {
     errors: [401, 403, 404, 422, 429, 500, 503],
@@ -134,13 +170,19 @@ const operations: Record<string, Operation> = {
     errors: [400, 401, 403, 404, 413, 422, 429, 500, 503],
     facade: (options) => facade.upload({ guid: GUID, bits: ZIP }, options),
     fetch: (headers) =>
-      raw.POST("/v3/packages/{guid}/upload", { params: { path: { guid: GUID } }, body: { bits: blob() }, bodySerializer: uploadForm, headers }),
+      raw.POST("/v3/packages/{guid}/upload", {
+        params: { path: { guid: GUID } },
+        body: { bits: blob() },
+        bodySerializer: uploadForm,
+        headers,
+      }),
     sdk: ({ packages: api }) => api.uploadPackageBits({ guid: GUID, bits: blob() }),
   },
   downloadPackageBits: {
     errors: [401, 403, 404, 422, 429, 500, 502, 503],
     facade: (options) => facade.download(GUID, options),
-    fetch: (headers) => raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, parseAs: "arrayBuffer", headers }),
+    fetch: (headers) =>
+      raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, parseAs: "arrayBuffer", headers }),
     sdk: ({ packages: api }) => api.downloadPackageBits({ guid: GUID }),
   },
   getJob: {
@@ -214,8 +256,16 @@ describe("listPackages 200", () => {
     });
     expect(page.items).toHaveLength(2);
     expect(page.items[0]).toMatchObject(packageShape);
-    expect(page.items[1]).toMatchObject({ type: "docker", data: { image: expect.any(String), username: "robot-deployer", password: "***" } });
-    expect(page.pagination).toMatchObject({ total_results: 3, total_pages: 2, previous: null, next: { href: expect.stringMatching(/^https:\/\/.*page=2/) } });
+    expect(page.items[1]).toMatchObject({
+      type: "docker",
+      data: { image: expect.any(String), username: "robot-deployer", password: "***" },
+    });
+    expect(page.pagination).toMatchObject({
+      total_results: 3,
+      total_pages: 2,
+      previous: null,
+      next: { href: expect.stringMatching(/^https:\/\/.*page=2/) },
+    });
     expect(page.hasNextPage()).toBe(true);
   });
 
@@ -251,7 +301,9 @@ describe("listAppPackages 200", () => {
     expect(page.pagination.next).toBeNull();
     expect(page.hasNextPage()).toBe(false);
 
-    const { data, response } = await raw.GET("/v3/apps/{guid}/packages", { params: { path: { guid: APP }, query: { states: ["READY"] } } });
+    const { data, response } = await raw.GET("/v3/apps/{guid}/packages", {
+      params: { path: { guid: APP }, query: { states: ["READY"] } },
+    });
     expect(response.status).toBe(200);
     expect(data?.resources).toHaveLength(1);
 
@@ -270,11 +322,15 @@ describe("createPackage 201", () => {
     });
     expect(created).toMatchObject(packageShape);
 
-    const { data, response } = await raw.POST("/v3/packages", { body: { type: "bits", relationships: { app: { data: { guid: APP } } } } });
+    const { data, response } = await raw.POST("/v3/packages", {
+      body: { type: "bits", relationships: { app: { data: { guid: APP } } } },
+    });
     expect(response.status).toBe(201);
     expect(data).toMatchObject({ ...packageShape, state: "AWAITING_UPLOAD" });
 
-    const pkg = await sdk.createPackage({ packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } } });
+    const pkg = await sdk.createPackage({
+      packageCreate: { type: PackageType.bits, relationships: { app: { data: { guid: APP } } } },
+    });
     expect(pkg.guid).toBe(data?.guid);
   });
 
@@ -289,7 +345,10 @@ describe("createPackage 201", () => {
     expect(response.status).toBe(201);
     expect(data).toMatchObject(packageShape);
 
-    const pkg = await sdk.createPackage({ sourceGuid: GUID, packageCreate: { relationships: { app: { data: { guid: OTHER_APP } } } } });
+    const pkg = await sdk.createPackage({
+      sourceGuid: GUID,
+      packageCreate: { relationships: { app: { data: { guid: OTHER_APP } } } },
+    });
     expect(pkg.guid).toBe(copied.guid);
   });
 });
@@ -319,13 +378,19 @@ describe("updatePackage 200", () => {
   it("through every client", async () => {
     const body = { metadata: { labels: { team: "payments", stale: null }, annotations: { commit: "9f2c1e0" } } };
     const pkg = await facade.update(GUID, body);
-    expect(pkg).toMatchObject({ ...packageShape, metadata: { labels: { team: "payments" }, annotations: { commit: "9f2c1e0" } } });
+    expect(pkg).toMatchObject({
+      ...packageShape,
+      metadata: { labels: { team: "payments" }, annotations: { commit: "9f2c1e0" } },
+    });
 
     const { data, response } = await raw.PATCH("/v3/packages/{guid}", { params: { path: { guid: GUID } }, body });
     expect(response.status).toBe(200);
     expect(data).toEqual(pkg);
 
-    const sdkPkg = await sdk.updatePackage({ guid: GUID, packageUpdate: { username: "robot-deployer", password: "n3w-registry-token" } });
+    const sdkPkg = await sdk.updatePackage({
+      guid: GUID,
+      packageUpdate: { username: "robot-deployer", password: "n3w-registry-token" },
+    });
     expect(sdkPkg.data).toMatchObject({ username: "robot-deployer", password: "***" });
   });
 });
@@ -347,19 +412,33 @@ describe("deletePackage 202", () => {
 
   it("the facade's answer can be waited on: COMPLETE resolves, FAILED throws JobFailedError with the job's errors", async () => {
     // The client's default headers pick the job example Prism serves.
-    const finishing = createCloudFoundryClient({ ...tagged("facade"), headers: { "x-contract-client": "facade", prefer: "example=complete" } });
+    const finishing = createCloudFoundryClient({
+      ...tagged("facade"),
+      headers: { "x-contract-client": "facade", prefer: "example=complete" },
+    });
     const done = await (await finishing.packages.delete(GUID)).wait({ interval: 10 });
     expect(done).toMatchObject({ guid: JOB, operation: "package.delete", state: "COMPLETE", errors: [] });
 
-    const failing = createCloudFoundryClient({ ...tagged("facade"), headers: { "x-contract-client": "facade", prefer: "example=failed" } });
+    const failing = createCloudFoundryClient({
+      ...tagged("facade"),
+      headers: { "x-contract-client": "facade", prefer: "example=failed" },
+    });
     const failure = await (await failing.packages.delete(GUID)).wait({ interval: 10 }).then(
       () => expect.fail("a FAILED job resolved"),
       (e: unknown) => e as JobFailedError,
     );
     expect(failure).toBeInstanceOf(JobFailedError);
-    expect(failure.errors).toEqual([{ detail: "Failed to perform blobstore operation after three retries.", title: "CF-BlobstoreError", code: 150007 }]);
+    expect(failure.errors).toEqual([
+      {
+        detail: "Failed to perform blobstore operation after three retries.",
+        title: "CF-BlobstoreError",
+        code: 150007,
+      },
+    ]);
     expect(failure.job.state).toBe("FAILED");
-    expect(failure.message).toBe(`Job ${JOB} (package.delete) failed: CF-BlobstoreError: Failed to perform blobstore operation after three retries.`);
+    expect(failure.message).toBe(
+      `Job ${JOB} (package.delete) failed: CF-BlobstoreError: Failed to perform blobstore operation after three retries.`,
+    );
   });
 });
 
@@ -395,7 +474,12 @@ describe("getJob 200", () => {
 describe("uploadPackageBits 200", () => {
   it("through every client, with `resources` as a plain text field and the zip", async () => {
     const progress: number[] = [];
-    const pkg = await facade.upload({ guid: GUID, bits: ZIP, resources: RESOURCES, onProgress: (p) => progress.push(p.loaded) });
+    const pkg = await facade.upload({
+      guid: GUID,
+      bits: ZIP,
+      resources: RESOURCES,
+      onProgress: (p) => progress.push(p.loaded),
+    });
     expect(pkg).toMatchObject({ ...packageShape, state: "PROCESSING_UPLOAD" });
     expect(progress.at(-1)).toBe(ZIP.length);
 
@@ -430,7 +514,9 @@ describe("downloadPackageBits", () => {
     expect(response.status).toBe(200);
     expect(Buffer.from(data as unknown as ArrayBuffer)).toEqual(bytes);
 
-    const zip = await sdkWith({ ...prefer(200).headers, accept: "application/octet-stream" }).downloadPackageBits({ guid: GUID });
+    const zip = await sdkWith({ ...prefer(200).headers, accept: "application/octet-stream" }).downloadPackageBits({
+      guid: GUID,
+    });
     expect(zip.type).toBe("application/octet-stream");
     expect(Buffer.from(await zip.arrayBuffer())).toEqual(bytes);
   });
@@ -438,11 +524,16 @@ describe("downloadPackageBits", () => {
   it("302: every client follows Location to the blobstore, without the token", async () => {
     // Prism's Location is the spec's example, a signed S3 URL; the recorder rewrites it onto a
     // local stand-in for that host (another origin), so the test never leaves the machine.
-    const blobstore = /^https:\/\/cc-packages\.s3\.eu-central-1\.amazonaws\.com\/44\/f7\/44f7c078-0934-470f-9883-4fcddc5b8f13\?X-Amz-Algorithm=/;
+    const blobstore =
+      /^https:\/\/cc-packages\.s3\.eu-central-1\.amazonaws\.com\/44\/f7\/44f7c078-0934-470f-9883-4fcddc5b8f13\?X-Amz-Algorithm=/;
     const asZip = { headers: { ...prefer(302).headers, accept: "application/zip" } };
     const viaFacade = await withResponse((o) => facade.download(GUID, { ...prefer(302), ...o }));
     expect(Buffer.from(await new Response(viaFacade.data.stream).arrayBuffer())).toEqual(Buffer.from("PK\u0005\u0006"));
-    const viaRaw = await raw.GET("/v3/packages/{guid}/download", { params: { path: { guid: GUID } }, parseAs: "arrayBuffer", ...asZip });
+    const viaRaw = await raw.GET("/v3/packages/{guid}/download", {
+      params: { path: { guid: GUID } },
+      parseAs: "arrayBuffer",
+      ...asZip,
+    });
     const viaSdk = await sdkWith(asZip.headers).downloadPackageBitsRaw({ guid: GUID });
     for (const headers of [viaFacade.response.headers, viaRaw.response.headers, viaSdk.raw.headers]) {
       expect(headers.get("x-standin-for")).toMatch(blobstore);
@@ -456,10 +547,14 @@ describe("the mock enforces the spec", () => {
     const probe = { "x-contract-client": "probe" };
     const noToken = await fetch(`${baseUrl}/v3/packages/${GUID}`, { headers: probe });
     expect(noToken.status).toBe(401);
-    const badPage = await fetch(`${baseUrl}/v3/packages?per_page=0`, { headers: { ...probe, authorization: `Bearer ${token}` } });
+    const badPage = await fetch(`${baseUrl}/v3/packages?per_page=0`, {
+      headers: { ...probe, authorization: `Bearer ${token}` },
+    });
     expect(badPage.status).toBe(400);
     expect(badPage.headers.get("sl-violations")).toMatch(/per_page must be >= 1/);
-    const badGuid = await fetch(`${baseUrl}/v3/packages/not-a-guid`, { headers: { ...probe, authorization: `Bearer ${token}` } });
+    const badGuid = await fetch(`${baseUrl}/v3/packages/not-a-guid`, {
+      headers: { ...probe, authorization: `Bearer ${token}` },
+    });
     expect(badGuid.status).toBeGreaterThanOrEqual(400);
     expect(badGuid.headers.get("sl-violations") ?? (await badGuid.text())).toMatch(/uuid/i);
   });

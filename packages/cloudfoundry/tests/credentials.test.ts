@@ -6,7 +6,13 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
-import { AuthenticationError, createCloudFoundryClient, fromCfConfig, InvalidParameterError, uaaTokenProvider } from "../src/index.js";
+import {
+  AuthenticationError,
+  createCloudFoundryClient,
+  fromCfConfig,
+  InvalidParameterError,
+  uaaTokenProvider,
+} from "../src/index.js";
 import { cfPackage, GUID, json } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -23,9 +29,15 @@ async function uaa() {
     readBody(req).then((body) => {
       const form = Object.fromEntries(new URLSearchParams(body.toString()));
       grants.push({ ...form, auth: String(req.headers.authorization) });
-      if (req.url !== "/oauth/token" || form.refresh_token !== `refresh-${issued}`) return json(res, 401, { error: "invalid_token" });
+      if (req.url !== "/oauth/token" || form.refresh_token !== `refresh-${issued}`)
+        return json(res, 401, { error: "invalid_token" });
       issued++;
-      json(res, 200, { access_token: `access-${issued}`, refresh_token: `refresh-${issued}`, token_type: "bearer", expires_in: 599 });
+      json(res, 200, {
+        access_token: `access-${issued}`,
+        refresh_token: `refresh-${issued}`,
+        token_type: "bearer",
+        expires_in: 599,
+      });
     });
   });
   servers.push(server);
@@ -48,21 +60,34 @@ describe("uaaTokenProvider", () => {
     const auth = await uaa();
     let valid = "access-0";
     const cf = await api(() => valid);
-    const token = uaaTokenProvider({ uaaUrl: auth.server.url, accessToken: "bearer access-0", refreshToken: "refresh-0" });
+    const token = uaaTokenProvider({
+      uaaUrl: auth.server.url,
+      accessToken: "bearer access-0",
+      refreshToken: "refresh-0",
+    });
     const client = createCloudFoundryClient({ baseUrl: cf.url, token });
     expect((await client.packages.get(GUID)).guid).toBe(GUID);
     expect(auth.grants).toHaveLength(0);
     valid = "access-1"; // access-0 expires
     expect((await client.packages.get(GUID)).guid).toBe(GUID);
-    expect(auth.grants).toEqual([{ grant_type: "refresh_token", refresh_token: "refresh-0", auth: `Basic ${btoa("cf:")}` }]);
-    expect(cf.requests.map((r) => r.headers.authorization)).toEqual(["Bearer access-0", "Bearer access-0", "Bearer access-1"]);
+    expect(auth.grants).toEqual([
+      { grant_type: "refresh_token", refresh_token: "refresh-0", auth: `Basic ${btoa("cf:")}` },
+    ]);
+    expect(cf.requests.map((r) => r.headers.authorization)).toEqual([
+      "Bearer access-0",
+      "Bearer access-0",
+      "Bearer access-1",
+    ]);
   });
 
   it("keeps a rotated refresh token for the next refresh, and never shows any token in an error", async () => {
     const auth = await uaa();
     let valid = "access-1";
     const cf = await api(() => valid);
-    const client = createCloudFoundryClient({ baseUrl: cf.url, token: uaaTokenProvider({ uaaUrl: auth.server.url, refreshToken: "refresh-0" }) });
+    const client = createCloudFoundryClient({
+      baseUrl: cf.url,
+      token: uaaTokenProvider({ uaaUrl: auth.server.url, refreshToken: "refresh-0" }),
+    });
     await client.packages.get(GUID); // no access token yet: one refresh before the first request
     valid = "access-3"; // the next refresh (rotated refresh-1 → access-2) is refused too
     const error = await client.packages.get(GUID).catch((e) => e);

@@ -6,7 +6,13 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { createCloudFoundryClient, IntegrityError, nodeReadable, PermissionDeniedError, UnprocessableEntityError } from "../src/index.js";
+import {
+  createCloudFoundryClient,
+  IntegrityError,
+  nodeReadable,
+  PermissionDeniedError,
+  UnprocessableEntityError,
+} from "../src/index.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -27,7 +33,10 @@ for (let i = 0; i < ZIP.length; i++) ZIP[i] = (i * 131 + (i >> 16)) % 256;
 
 async function blobstore(status = 200) {
   return serve(async (_req, res) => {
-    if (status !== 200) return res.writeHead(status, { "content-type": "application/xml" }).end("<Error><Code>AccessDenied</Code></Error>");
+    if (status !== 200)
+      return res
+        .writeHead(status, { "content-type": "application/xml" })
+        .end("<Error><Code>AccessDenied</Code></Error>");
     res.writeHead(200, { "content-type": "application/zip", "content-length": String(ZIP.length) });
     for (let offset = 0; offset < ZIP.length; offset += 65536) {
       if (!res.write(ZIP.subarray(offset, offset + 65536))) await new Promise((resolve) => res.once("drain", resolve));
@@ -77,7 +86,9 @@ describe("packages.download", () => {
 
   it("reports Cloud Controller's refusal and the blobstore's as typed errors", async () => {
     const api = await serve((_req, res) =>
-      json(res, 422, { errors: [{ detail: "Package has no bits to download.", title: "CF-UnprocessableEntity", code: 10008 }] }),
+      json(res, 422, {
+        errors: [{ detail: "Package has no bits to download.", title: "CF-UnprocessableEntity", code: 10008 }],
+      }),
     );
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: api.url });
     const refused = await client.packages.download(GUID).catch((e) => e);

@@ -1,7 +1,12 @@
 // Typed error bodies: after the guard, Cloud Controller's errors[].code/title/detail are typed.
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { type CloudFoundryErrorItem, createCloudFoundryClient, isCloudFoundryError, NotFoundError } from "../src/index.js";
+import {
+  type CloudFoundryErrorItem,
+  createCloudFoundryClient,
+  isCloudFoundryError,
+  NotFoundError,
+} from "../src/index.js";
 import { GUID, json, TOKEN } from "./helpers.js";
 
 let server: Awaited<ReturnType<typeof localServer>> | undefined;
@@ -11,7 +16,9 @@ afterEach(async () => {
 
 describe("isCloudFoundryError", () => {
   it("narrows an APIError to Cloud Controller's body", async () => {
-    server = await localServer((_req, res) => json(res, 404, { errors: [{ code: 10010, title: "CF-ResourceNotFound", detail: "Package not found" }] }));
+    server = await localServer((_req, res) =>
+      json(res, 404, { errors: [{ code: 10010, title: "CF-ResourceNotFound", detail: "Package not found" }] }),
+    );
     const error = await createCloudFoundryClient({ token: TOKEN, baseUrl: server.url })
       .packages.get(GUID)
       .catch((e) => e);
@@ -23,7 +30,9 @@ describe("isCloudFoundryError", () => {
   });
 
   it("is false for a body of another shape (a proxy's page)", async () => {
-    server = await localServer((_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>"));
+    server = await localServer((_req, res) =>
+      res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>"),
+    );
     const error = await createCloudFoundryClient({ token: TOKEN, baseUrl: server.url, maxRetries: 0 })
       .packages.get(GUID)
       .catch((e) => e);

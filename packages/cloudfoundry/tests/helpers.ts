@@ -29,7 +29,13 @@ export function cfPackage(guid: string, state: PackageState, error: string | nul
 }
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "x-vcap-request-id": "req-1::req-2", ...headers }).end(JSON.stringify(body));
+  res
+    .writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "x-vcap-request-id": "req-1::req-2",
+      ...headers,
+    })
+    .end(JSON.stringify(body));
 }
 
 export interface ReceivedPart {
@@ -73,7 +79,12 @@ export async function receiveMultipart(req: IncomingMessage): Promise<{ parts: R
         } else {
           if (state === "body" && part) {
             take(pending.subarray(0, at));
-            parts.push({ head: part.head, size: part.size, sha1: part.hash.digest("hex"), start: Buffer.concat(part.start) });
+            parts.push({
+              head: part.head,
+              size: part.size,
+              sha1: part.hash.digest("hex"),
+              start: Buffer.concat(part.start),
+            });
           }
           pending = pending.subarray(at + delimiter.length);
           state = "afterDelimiter";

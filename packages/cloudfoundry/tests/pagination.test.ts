@@ -24,7 +24,11 @@ async function fakeList(options: { total?: number; nextOrigin?: () => string } =
     const perPage = Number(url.searchParams.get("per_page") ?? 50);
     const pages = Math.max(1, Math.ceil(total / perPage));
     const link = (n: number) => {
-      const query = new URLSearchParams({ ...Object.fromEntries(url.searchParams), page: String(n), per_page: String(perPage) });
+      const query = new URLSearchParams({
+        ...Object.fromEntries(url.searchParams),
+        page: String(n),
+        per_page: String(perPage),
+      });
       query.sort();
       return { href: `${options.nextOrigin?.() ?? server.url}${url.pathname}?${query}` };
     };
@@ -38,7 +42,9 @@ async function fakeList(options: { total?: number; nextOrigin?: () => string } =
         next: page < pages ? link(page + 1) : null,
         previous: page > 1 ? link(page - 1) : null,
       },
-      resources: Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) => cfPackage(guid(first + i + 1), "READY")),
+      resources: Array.from({ length: Math.max(0, Math.min(perPage, total - first)) }, (_, i) =>
+        cfPackage(guid(first + i + 1), "READY"),
+      ),
     });
   });
   servers.push(server);
@@ -51,7 +57,12 @@ describe("list", () => {
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const page = await client.packages.list({ perPage: 3 });
     expect(page.items.map((p) => p.guid)).toEqual([guid(1), guid(2), guid(3)]);
-    expect(page.pagination).toMatchObject({ total_results: 7, total_pages: 3, previous: null, next: { href: `${server.url}/v3/packages?page=2&per_page=3` } });
+    expect(page.pagination).toMatchObject({
+      total_results: 7,
+      total_pages: 3,
+      previous: null,
+      next: { href: `${server.url}/v3/packages?page=2&per_page=3` },
+    });
     expect(page.hasNextPage()).toBe(true);
     expect(server.requests).toHaveLength(1);
   });
@@ -162,7 +173,10 @@ describe("filters on the wire", () => {
     const server = await fakeList();
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const at = new Date("2024-01-01T00:00:00.500Z");
-    await client.packages.list({ createdAt: { gt: at, gte: at, lt: at, lte: at }, updatedAt: { gte: "2024-01-01T01:00:00.2+01:00" } });
+    await client.packages.list({
+      createdAt: { gt: at, gte: at, lt: at, lte: at },
+      updatedAt: { gte: "2024-01-01T01:00:00.2+01:00" },
+    });
     expect(Object.fromEntries(new URL(server.requests[0]?.url ?? "", server.url).searchParams)).toEqual({
       "created_ats[gt]": "2024-01-01T00:00:00Z",
       "created_ats[gte]": "2024-01-01T00:00:01Z",
@@ -175,10 +189,18 @@ describe("filters on the wire", () => {
   it("passes a selector string through, and listForApp sends its filters on the app's path", async () => {
     const server = await fakeList();
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
-    await client.packages.listForApp(APP, { labelSelector: "env in (prod,staging),!legacy", types: ["bits"], perPage: 2 });
+    await client.packages.listForApp(APP, {
+      labelSelector: "env in (prod,staging),!legacy",
+      types: ["bits"],
+      perPage: 2,
+    });
     const url = new URL(server.requests[0]?.url ?? "", server.url);
     expect(url.pathname).toBe(`/v3/apps/${APP}/packages`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ per_page: "2", types: "bits", label_selector: "env in (prod,staging),!legacy" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      per_page: "2",
+      types: "bits",
+      label_selector: "env in (prod,staging),!legacy",
+    });
     const all = [];
     for await (const pkg of client.packages.listForApp(APP, { perPage: 2 })) all.push(pkg);
     expect(all).toHaveLength(7);
@@ -208,7 +230,9 @@ describe("broken pagination", () => {
   });
 
   it("gives InvalidResponseError, not a TypeError, for a list whose `resources` is null", async () => {
-    const server = await localServer((_req, res) => json(res, 200, { pagination: { total_results: 0, total_pages: 1, next: null }, resources: null }));
+    const server = await localServer((_req, res) =>
+      json(res, 200, { pagination: { total_results: 0, total_pages: 1, next: null }, resources: null }),
+    );
     servers.push(server);
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const error = await client.packages.list().then(

@@ -11,7 +11,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-const HEADERS = { "x-vcap-request-id": "vcap-42", etag: 'W/"7"', "x-cf-warnings": "Deprecated%20parameter%3A%20foo,second+warning" };
+const HEADERS = {
+  "x-vcap-request-id": "vcap-42",
+  etag: 'W/"7"',
+  "x-cf-warnings": "Deprecated%20parameter%3A%20foo,second+warning",
+};
 
 async function cc() {
   server = await localServer((req, res) => {
@@ -21,13 +25,25 @@ async function cc() {
           res,
           200,
           {
-            pagination: { total_results: 1, total_pages: 1, next: null, previous: null, first: { href: "" }, last: { href: "" } },
+            pagination: {
+              total_results: 1,
+              total_pages: 1,
+              next: null,
+              previous: null,
+              first: { href: "" },
+              last: { href: "" },
+            },
             resources: [cfPackage(GUID, "READY")],
           },
           HEADERS,
         );
       }
-      json(res, req.method === "POST" ? 201 : 200, cfPackage(GUID, req.url?.endsWith("/upload") ? "PROCESSING_UPLOAD" : "READY"), HEADERS);
+      json(
+        res,
+        req.method === "POST" ? 201 : 200,
+        cfPackage(GUID, req.url?.endsWith("/upload") ? "PROCESSING_UPLOAD" : "READY"),
+        HEADERS,
+      );
     });
   });
   return server;
@@ -38,7 +54,11 @@ describe("withResponse", () => {
     const srv = await cc();
     const lines: string[] = [];
     const keep = (line: string) => lines.push(line);
-    const client = createCloudFoundryClient({ token: TOKEN, baseUrl: srv.url, logger: { debug: keep, info: keep, warn: keep, error: keep } });
+    const client = createCloudFoundryClient({
+      token: TOKEN,
+      baseUrl: srv.url,
+      logger: { debug: keep, info: keep, warn: keep, error: keep },
+    });
 
     const got = await withResponse((o) => client.packages.get(GUID, o));
     expect(got.data.guid).toBe(GUID);
@@ -51,7 +71,9 @@ describe("withResponse", () => {
     expect(page.data.items).toHaveLength(1);
     expect(page.response.headers.get("x-vcap-request-id")).toBe("vcap-42");
 
-    const uploaded = await withResponse((o) => client.packages.upload({ guid: GUID, bits: new Uint8Array([80, 75, 5, 6]) }, o));
+    const uploaded = await withResponse((o) =>
+      client.packages.upload({ guid: GUID, bits: new Uint8Array([80, 75, 5, 6]) }, o),
+    );
     expect(uploaded.data.state).toBe("PROCESSING_UPLOAD");
     expect(uploaded.response.status).toBe(201);
 

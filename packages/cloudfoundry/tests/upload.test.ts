@@ -71,7 +71,9 @@ describe("packages.upload", () => {
     expect(pkg).toMatchObject({ guid: GUID, state: "PROCESSING_UPLOAD" });
     const [parts] = uploads;
     expect(parts).toHaveLength(1);
-    expect(parts?.[0]?.head).toMatch(/Content-Disposition: form-data; name="bits"; filename="package\.zip"\r\nContent-Type: application\/zip/i);
+    expect(parts?.[0]?.head).toMatch(
+      /Content-Disposition: form-data; name="bits"; filename="package\.zip"\r\nContent-Type: application\/zip/i,
+    );
     expect(parts?.[0]?.size).toBe(size);
     expect(parts?.[0]?.sha1).toBe(expected);
 
@@ -89,8 +91,11 @@ describe("packages.upload", () => {
   it("accepts a Blob, a Buffer and a stream as well", async () => {
     const zip = Buffer.from("PK\u0003\u0004 a small zip, byte for byte \u0000\u00ff");
     const { uploads, client } = await fakeUploads();
-    for (const bits of [new Blob([zip]), zip, Readable.from([zip.subarray(0, 10), zip.subarray(10)])]) await client.packages.upload({ guid: GUID, bits });
-    expect(uploads.map((parts) => parts.map((p) => [p.size, p.sha1]))).toEqual(Array(3).fill([[zip.length, sha1(zip)]]));
+    for (const bits of [new Blob([zip]), zip, Readable.from([zip.subarray(0, 10), zip.subarray(10)])])
+      await client.packages.upload({ guid: GUID, bits });
+    expect(uploads.map((parts) => parts.map((p) => [p.size, p.sha1]))).toEqual(
+      Array(3).fill([[zip.length, sha1(zip)]]),
+    );
   });
 
   it("sends resources alone as a JSON text field, and before the zip when both are given (as the cf CLI)", async () => {
@@ -129,11 +134,31 @@ describe("packages.upload", () => {
       [{ guid: "../x", bits: Buffer.from("z") }, "guid", /must be a GUID/],
       [{ guid: GUID, resources: resource() as never }, "resources", /must be an array/],
       [{ guid: GUID, resources: [null as never] }, "resources[0]", /must be an object/],
-      [{ guid: GUID, resources: [resource({ checksum: { value: "ABC" } })] }, "resources[0].checksum.value", /40 lowercase hex digits/],
-      [{ guid: GUID, resources: [resource({ checksum: { value: sha1("x").toUpperCase() } })] }, "resources[0].checksum.value", /SHA-1/],
-      [{ guid: GUID, resources: [resource(), resource({ size_in_bytes: -1 })] }, "resources[1].size_in_bytes", /must be >= 0/],
-      [{ guid: GUID, resources: [resource({ size_in_bytes: 1.5 })] }, "resources[0].size_in_bytes", /must be an integer/],
-      [{ guid: GUID, resources: [resource({ path: "../etc/passwd" })] }, "resources[0].path", /relative to the app root/],
+      [
+        { guid: GUID, resources: [resource({ checksum: { value: "ABC" } })] },
+        "resources[0].checksum.value",
+        /40 lowercase hex digits/,
+      ],
+      [
+        { guid: GUID, resources: [resource({ checksum: { value: sha1("x").toUpperCase() } })] },
+        "resources[0].checksum.value",
+        /SHA-1/,
+      ],
+      [
+        { guid: GUID, resources: [resource(), resource({ size_in_bytes: -1 })] },
+        "resources[1].size_in_bytes",
+        /must be >= 0/,
+      ],
+      [
+        { guid: GUID, resources: [resource({ size_in_bytes: 1.5 })] },
+        "resources[0].size_in_bytes",
+        /must be an integer/,
+      ],
+      [
+        { guid: GUID, resources: [resource({ path: "../etc/passwd" })] },
+        "resources[0].path",
+        /relative to the app root/,
+      ],
       [{ guid: GUID, resources: [resource({ path: "app/../../x" })] }, "resources[0].path", /without "\.\."/],
       [{ guid: GUID, resources: [resource({ path: "/etc/passwd" })] }, "resources[0].path", /relative/],
       [{ guid: GUID, resources: [resource({ path: "C:\\app" })] }, "resources[0].path", /relative/],

@@ -80,14 +80,20 @@ describe("packages.waitUntilReady", () => {
     await expect(waiting).rejects.toBeInstanceOf(APIUserAbortError);
     await server?.close();
 
-    server = await localServer((_req, res) => json(res, 404, { errors: [{ detail: "Package not found", title: "CF-ResourceNotFound", code: 10010 }] }));
+    server = await localServer((_req, res) =>
+      json(res, 404, { errors: [{ detail: "Package not found", title: "CF-ResourceNotFound", code: 10010 }] }),
+    );
     const missing = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     await expect(missing.packages.waitUntilReady(GUID, fast)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
 const JOB = "c33a5caf-77e0-4d6e-b587-5555d339bc9a";
-const BLOB_ERROR = { detail: "Failed to perform blobstore operation after three retries.", title: "CF-BlobstoreError", code: 150007 };
+const BLOB_ERROR = {
+  detail: "Failed to perform blobstore operation after three retries.",
+  title: "CF-BlobstoreError",
+  code: 150007,
+};
 
 /** A job as Cloud Controller presents it (app/presenters/v3/job_presenter.rb). */
 function cfJob(state: JobState): Job {
@@ -120,7 +126,10 @@ describe("jobs", () => {
     expect(pending).toMatchObject({ guid: JOB, url: `${server.url}/v3/jobs/${JOB}` });
     const job = await pending.wait(fast);
     expect(job).toEqual(cfJob("COMPLETE"));
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`DELETE /v3/packages/${GUID}`, ...Array(3).fill(`GET /v3/jobs/${JOB}`)]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `DELETE /v3/packages/${GUID}`,
+      ...Array(3).fill(`GET /v3/jobs/${JOB}`),
+    ]);
   });
 
   it("a FAILED job throws JobFailedError carrying the job's errors", async () => {

@@ -82,7 +82,11 @@ export class BufferedResponse extends Response {
   }
 
   override clone(): BufferedResponse {
-    const copy = new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: new Headers(this.#headers) }, this.#url);
+    const copy = new BufferedResponse(
+      this.#bytes,
+      { status: this.status, statusText: this.statusText, headers: new Headers(this.#headers) },
+      this.#url,
+    );
     copy.#json = this.#json;
     return copy;
   }

@@ -34,11 +34,20 @@ export async function saveDownload(download: Download, path: string, options: Sa
     },
   });
   try {
-    await pipeline(Readable.fromWeb(download.stream as import("node:stream/web").ReadableStream), count, createWriteStream(partial));
+    await pipeline(
+      Readable.fromWeb(download.stream as import("node:stream/web").ReadableStream),
+      count,
+      createWriteStream(partial),
+    );
     const digest = hash?.digest("hex");
     const expected = options.integrity?.expected.toLowerCase();
     if (digest !== undefined && digest !== expected) {
-      throw new IntegrityError(options.integrity?.algorithm ?? "", expected ?? "", digest, `Download from ${download.url} (not saved to ${path})`);
+      throw new IntegrityError(
+        options.integrity?.algorithm ?? "",
+        expected ?? "",
+        digest,
+        `Download from ${download.url} (not saved to ${path})`,
+      );
     }
     await fs.rename(partial, path);
     return { path, bytes, digest };

@@ -38,5 +38,10 @@ export async function download(
       },
     }),
   );
-  return { stream: counted, size, contentType: response.headers.get("content-type") ?? undefined, url: response.url || url };
+  return {
+    stream: counted,
+    size,
+    contentType: response.headers.get("content-type") ?? undefined,
+    url: response.url || url,
+  };
 }

@@ -16,7 +16,8 @@ export class PkgapiError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     const kinds: string[] = [];
-    for (let proto: { name: string } = new.target; proto !== Error; proto = Object.getPrototypeOf(proto)) kinds.push(proto.name);
+    for (let proto: { name: string } = new.target; proto !== Error; proto = Object.getPrototypeOf(proto))
+      kinds.push(proto.name);
     Object.defineProperty(this, BRAND, { value: kinds });
     Object.defineProperty(this, "name", { value: new.target.name, enumerable: false, configurable: true });
   }
@@ -74,7 +75,9 @@ export class APIError extends PkgapiError {
   readonly rateLimit?: RateLimitInfo;
 
   constructor(init: APIErrorInit) {
-    super(`${init.status} ${init.message}${init.detail ? `: ${init.detail}` : ""} (${init.request.method} ${init.request.url})`);
+    super(
+      `${init.status} ${init.message}${init.detail ? `: ${init.detail}` : ""} (${init.request.method} ${init.request.url})`,
+    );
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
@@ -112,9 +115,14 @@ export type TypedAPIError<Body> = APIError & { readonly body: Body };
  * A type guard for one provider's errors: an `APIError` whose body has that provider's shape
  * (`check`), so that `error.body` is typed after `if (isXError(error))`.
  */
-export function apiErrorGuard<Body>(check: (body: Record<string, unknown>) => boolean): (error: unknown) => error is TypedAPIError<Body> {
+export function apiErrorGuard<Body>(
+  check: (body: Record<string, unknown>) => boolean,
+): (error: unknown) => error is TypedAPIError<Body> {
   return (error): error is TypedAPIError<Body> =>
-    error instanceof APIError && typeof error.body === "object" && error.body !== null && check(error.body as Record<string, unknown>);
+    error instanceof APIError &&
+    typeof error.body === "object" &&
+    error.body !== null &&
+    check(error.body as Record<string, unknown>);
 }
 
 export class BadRequestError extends APIError {}

@@ -11,7 +11,14 @@ export interface Logger {
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 
 /** Header names whose values are never written anywhere. */
-export const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "fastly-key", "x-api-key", "cookie", "set-cookie"]);
+export const SECRET_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "fastly-key",
+  "x-api-key",
+  "cookie",
+  "set-cookie",
+]);
 
 export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -44,7 +44,10 @@ export async function nodeTransport(attempt: Attempt<BodyInit>, otherwise: Trans
       res.on("error", reject);
       // A reset mid-body: `close` without `complete` (the pipeline may retry it).
       res.on("close", () => {
-        if (!res.complete) reject(Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" }));
+        if (!res.complete)
+          reject(
+            Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" }),
+          );
       });
       const finish = (bytes: Uint8Array) => {
         try {
@@ -52,7 +55,13 @@ export async function nodeTransport(attempt: Attempt<BodyInit>, otherwise: Trans
           const raw = res.rawHeaders;
           for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
           settle();
-          resolve(new BufferedResponse(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }, url));
+          resolve(
+            new BufferedResponse(
+              bytes,
+              { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders },
+              url,
+            ),
+          );
         } catch (error) {
           // A status a Response cannot carry (over 599), a header value Headers refuses: as fetch, a failed request.
           reject(error);

@@ -1,5 +1,10 @@
 /** Glue between the runtime and the two generated clients. */
-import openapiFetch, { type Client, type ClientOptions, defaultPathSerializer, type PathSerializer } from "openapi-fetch";
+import openapiFetch, {
+  type Client,
+  type ClientOptions,
+  defaultPathSerializer,
+  type PathSerializer,
+} from "openapi-fetch";
 import { CallRequest } from "./call-request.js";
 import { refuseDotSegment } from "./params.js";
 import type { RequestOptions, Runtime } from "./runtime.js";
@@ -51,7 +56,11 @@ const keepTypedErrors = {
  * `Configuration` parameters for a typescript-fetch SDK: requests go through the runtime
  * (credentials, retries, typed errors). The token never enters the Configuration object.
  */
-export function sdkConfiguration(runtime: Runtime): { basePath: string; fetchApi: typeof fetch; middleware: (typeof keepTypedErrors)[] } {
+export function sdkConfiguration(runtime: Runtime): {
+  basePath: string;
+  fetchApi: typeof fetch;
+  middleware: (typeof keepTypedErrors)[];
+} {
   return { basePath: runtime.baseUrl, fetchApi: runtime.fetch(), middleware: [keepTypedErrors] };
 }
 

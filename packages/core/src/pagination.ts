@@ -23,7 +23,12 @@ export class Page<Item> implements AsyncIterable<Item> {
     if (!this.loadNext) return undefined;
     if (this.nextCursor !== undefined && this.#followed.has(this.nextCursor)) {
       const request = { method: "GET", url: this.nextCursor };
-      throw new InvalidResponseError(200, new Headers(), request, "the next page link leads back to a page already served (a pagination cycle)");
+      throw new InvalidResponseError(
+        200,
+        new Headers(),
+        request,
+        "the next page link leads back to a page already served (a pagination cycle)",
+      );
     }
     const next = await this.loadNext();
     next.#followed = this.nextCursor === undefined ? this.#followed : new Set([...this.#followed, this.nextCursor]);
@@ -41,7 +46,9 @@ export class Page<Item> implements AsyncIterable<Item> {
 }
 
 /** A first page in flight: `await` it for one page, or `for await` over every item of every page. */
-export class PagePromise<P extends Page<Item>, Item = P extends Page<infer I> ? I : never> implements PromiseLike<P>, AsyncIterable<Item> {
+export class PagePromise<P extends Page<Item>, Item = P extends Page<infer I> ? I : never>
+  implements PromiseLike<P>, AsyncIterable<Item>
+{
   readonly #page: Promise<P>;
 
   constructor(load: () => Promise<P>) {
@@ -81,6 +88,9 @@ export function rebaseLink(baseUrl: string, href: string): string {
   const link = new URL(href, base);
   const prefix = base.pathname.replace(/\/$/, "");
   // A link that already carries the base path (a server that knows it) is not prefixed twice.
-  const path = prefix && (link.pathname === prefix || link.pathname.startsWith(`${prefix}/`)) ? link.pathname : `${prefix}${link.pathname}`;
+  const path =
+    prefix && (link.pathname === prefix || link.pathname.startsWith(`${prefix}/`))
+      ? link.pathname
+      : `${prefix}${link.pathname}`;
   return `${base.origin}${path}${link.search}`;
 }

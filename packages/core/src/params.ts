@@ -13,7 +13,10 @@ export function stringParam(name: string, value: unknown, rule: PathParamRule = 
   if (typeof value !== "string") throw new InvalidParameterError(name, `must be a string, got ${describe(value)}`);
   if (value.length === 0) throw new InvalidParameterError(name, "must not be empty");
   if (rule.pattern && !rule.pattern.test(value)) {
-    throw new InvalidParameterError(name, `must be ${rule.expected ?? `a value matching ${rule.pattern}`}, got ${JSON.stringify(truncate(value))}`);
+    throw new InvalidParameterError(
+      name,
+      `must be ${rule.expected ?? `a value matching ${rule.pattern}`}, got ${JSON.stringify(truncate(value))}`,
+    );
   }
   return value;
 }
@@ -36,15 +39,19 @@ export function refuseDotSegment(name: string, value: unknown): void {
 
 /** An integer parameter (a version number, a page size) within bounds. */
 export function integerParam(name: string, value: unknown, bounds: { min?: number; max?: number } = {}): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new InvalidParameterError(name, `must be an integer, got ${describe(value)}`);
-  if (bounds.min !== undefined && value < bounds.min) throw new InvalidParameterError(name, `must be >= ${bounds.min}, got ${value}`);
-  if (bounds.max !== undefined && value > bounds.max) throw new InvalidParameterError(name, `must be <= ${bounds.max}, got ${value}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value))
+    throw new InvalidParameterError(name, `must be an integer, got ${describe(value)}`);
+  if (bounds.min !== undefined && value < bounds.min)
+    throw new InvalidParameterError(name, `must be >= ${bounds.min}, got ${value}`);
+  if (bounds.max !== undefined && value > bounds.max)
+    throw new InvalidParameterError(name, `must be <= ${bounds.max}, got ${value}`);
   return value;
 }
 
 /** A required non-empty string that is not a path parameter (a token, a name). */
 export function requiredString(name: string, value: unknown): string {
-  if (typeof value !== "string" || value.trim().length === 0) throw new InvalidParameterError(name, `must be a non-empty string, got ${describe(value)}`);
+  if (typeof value !== "string" || value.trim().length === 0)
+    throw new InvalidParameterError(name, `must be a non-empty string, got ${describe(value)}`);
   return value;
 }
 

@@ -36,7 +36,9 @@ export async function pollUntil<T>(
   let last: T | undefined;
   const stopped = () => (signal?.aborted ? new APIUserAbortError() : new WaitTimeoutError(timeout, last, what));
   // Also ends the wait for a poll that ignores the signal.
-  const cutOff = new Promise<never>((_, reject) => both.addEventListener("abort", () => reject(stopped()), { once: true }));
+  const cutOff = new Promise<never>((_, reject) =>
+    both.addEventListener("abort", () => reject(stopped()), { once: true }),
+  );
   cutOff.catch(() => {});
   try {
     for (;;) {

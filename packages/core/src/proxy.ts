@@ -31,7 +31,8 @@ export function transportFetch(options: { fetch?: typeof fetch; dispatcher?: Dis
     if (given) return (input, init) => given(input, { ...init, dispatcher } as RequestInit);
     const undici = (await import(/* @vite-ignore */ UNDICI)) as typeof import("undici");
     const agent = dispatcher ?? new undici.EnvHttpProxyAgent();
-    return ((input: string, init?: RequestInit) => undici.fetch(input, { ...init, dispatcher: agent } as never)) as unknown as typeof fetch;
+    return ((input: string, init?: RequestInit) =>
+      undici.fetch(input, { ...init, dispatcher: agent } as never)) as unknown as typeof fetch;
   };
   return async (input, init) => {
     resolved ??= resolve();

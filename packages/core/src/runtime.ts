@@ -18,9 +18,24 @@ import {
   PkgapiError,
   type RateLimitInfo,
 } from "./errors.js";
-import { type Logger, type LogLevel, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
+import {
+  type Logger,
+  type LogLevel,
+  levelledLogger,
+  logLevelFromEnv,
+  redactHeaders,
+  redactSecrets,
+  SECRET_HEADERS,
+} from "./log.js";
 import { transportFetch } from "./proxy.js";
-import { backoffMs, failedBeforeSending, isNotProcessedStatus, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
+import {
+  backoffMs,
+  failedBeforeSending,
+  isNotProcessedStatus,
+  isRetryableStatus,
+  retryAfterMs,
+  sleep,
+} from "./retry.js";
 import { type Token, TokenState } from "./token.js";
 
 /** Options every pkgapi client accepts. */
@@ -155,7 +170,10 @@ export class Runtime {
     const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
     const parsed = baseUrl && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
-      throw new InvalidParameterError("baseUrl", `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`);
+      throw new InvalidParameterError(
+        "baseUrl",
+        `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`,
+      );
     }
     this.baseUrl = parsed.href.replace(/\/+$/, "");
     this.origin = parsed.origin;
@@ -172,7 +190,13 @@ export class Runtime {
       const tokenFetch: typeof fetch = async (input, init) => {
         const request = new Request(input, init);
         const body = request.body ? await request.arrayBuffer() : undefined;
-        return this.send({ method: request.method, url: request.url, headers: request.headers, body: body && (() => body), credentials: "request" });
+        return this.send({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: body && (() => body),
+          credentials: "request",
+        });
       };
       this.#token = new TokenState(token, { fetch: tokenFetch, secret });
     }
@@ -180,7 +204,9 @@ export class Runtime {
     this.#debug = level === "debug";
     this.log = levelledLogger(options.logger ?? console, level, () => this.#secrets);
     if (this.#token && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
-      this.log.warn(`${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`);
+      this.log.warn(
+        `${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`,
+      );
     }
   }
 
@@ -192,7 +218,12 @@ export class Runtime {
   /** An `InvalidResponseError` for a 2xx answer whose shape the facade cannot use, without echoes of the token. */
   invalidResponse(response: Response, problem: string, method = "GET"): InvalidResponseError {
     const request = { method, url: this.redact(response.url) };
-    return new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), request, this.redact(problem));
+    return new InvalidResponseError(
+      response.status,
+      this.#redactedHeaders(response.headers),
+      request,
+      this.redact(problem),
+    );
   }
 
   /** Removes the token from text that is about to leave the client (messages, bodies). */
@@ -224,14 +255,19 @@ export class Runtime {
   }
 
   /** Sends a request through the whole pipeline. */
-  async send<Body = BodyInit>(req: SendRequest<Body>, options: RequestOptions & { throwOnError?: boolean } = {}): Promise<Response> {
+  async send<Body = BodyInit>(
+    req: SendRequest<Body>,
+    options: RequestOptions & { throwOnError?: boolean } = {},
+  ): Promise<Response> {
     checkLimits(options);
     const method = req.method.toUpperCase();
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
     const timeout = options.timeout ?? this.#options.timeout ?? 60_000;
     const idempotent = req.idempotent ?? IDEMPOTENT.has(method);
     // On Node with no fetch, dispatcher or proxy of the caller's, in-memory bodies take node:http.
-    const transport = req.transport ?? ((this.#fetch || req.stream || !isRealNode ? this.#fetchTransport : this.#nodeTransport) as Transport<Body>);
+    const transport =
+      req.transport ??
+      ((this.#fetch || req.stream || !isRealNode ? this.#fetchTransport : this.#nodeTransport) as Transport<Body>);
     // A path is relative to the base URL's own path too (an API gateway at https://gw.example.com/fastly).
     let url = new URL(/^\/(?!\/)/.test(req.url) ? `${this.baseUrl}${req.url}` : req.url, `${this.baseUrl}/`).href;
     let current = { method, body: req.body };
@@ -240,14 +276,18 @@ export class Runtime {
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
-      const token = req.credentials !== "request" && this.#token && new URL(url).origin === this.origin ? await this.#token.current() : undefined;
+      const token =
+        req.credentials !== "request" && this.#token && new URL(url).origin === this.origin
+          ? await this.#token.current()
+          : undefined;
       const headers = this.#headers(url, req, options.headers, attempt, token);
       const timer = new AbortController();
       const signal = anySignal(options.signal, timer.signal);
       let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => timer.abort(), timeout);
       let bodySent = false;
       let response: Response;
-      if (this.#debug) this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
+      if (this.#debug)
+        this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
       try {
         const body = current.body?.();
         bodySent = body !== undefined;
@@ -261,7 +301,9 @@ export class Runtime {
       } catch (error) {
         if (options.signal?.aborted) throw new APIUserAbortError(info);
         if (error instanceof PkgapiError) throw error;
-        const failure = timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error);
+        const failure = timer.signal.aborted
+          ? new APIConnectionTimeoutError(info, timeout)
+          : new APIConnectionError(info, error);
         const safe = (idempotent && (req.replayable !== false || !bodySent)) || failedBeforeSending(error);
         if (attempt < maxRetries && safe && !(bodySent && req.replayable === false)) {
           await this.#wait(backoffMs(attempt), `${failure.message}`, options.signal, info);
@@ -274,10 +316,14 @@ export class Runtime {
       if (this.#debug) this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
 
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
-        if (++redirects > MAX_REDIRECTS) throw new APIConnectionError(info, undefined, `Too many redirects (${info.method} ${info.url})`);
+        if (++redirects > MAX_REDIRECTS)
+          throw new APIConnectionError(info, undefined, `Too many redirects (${info.method} ${info.url})`);
         const next = new URL(response.headers.get("location") as string, url).href;
         // 303, and 301/302 after a POST, turn into a body-less GET (as browsers do).
-        if (response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST")) {
+        if (
+          response.status === 303 ||
+          ((response.status === 301 || response.status === 302) && current.method === "POST")
+        ) {
           current = { method: "GET", body: undefined };
         } else if (current.body && req.replayable === false) {
           throw new APIConnectionError(
@@ -293,7 +339,13 @@ export class Runtime {
       }
 
       // An expired token: ask the token function once for a fresh one and send again.
-      if (response.status === 401 && token !== undefined && this.#token?.refreshable && !refreshed && (req.replayable !== false || !bodySent)) {
+      if (
+        response.status === 401 &&
+        token !== undefined &&
+        this.#token?.refreshable &&
+        !refreshed &&
+        (req.replayable !== false || !bodySent)
+      ) {
         refreshed = true;
         this.log.info(`${info.method} ${info.url}: 401, refreshing the token`);
         await this.#token.refresh(token);
@@ -305,7 +357,8 @@ export class Runtime {
         const retryable = isRetryableStatus(response.status) && (idempotent || isNotProcessedStatus(response.status));
         if (attempt < maxRetries && retryable && (req.replayable !== false || !bodySent)) {
           const capMs = this.#options.maxRetryAfter ?? 60_000;
-          const wait = retryAfterMs(response.headers, capMs) ?? this.#rateLimitWait(response.headers, capMs) ?? backoffMs(attempt);
+          const wait =
+            retryAfterMs(response.headers, capMs) ?? this.#rateLimitWait(response.headers, capMs) ?? backoffMs(attempt);
           await this.#wait(wait, `${response.status}`, options.signal, info);
           continue;
         }
@@ -313,12 +366,18 @@ export class Runtime {
         throw await this.#apiError(response, info);
       }
       this.#warn(response, info);
-      options.onResponse?.({ status: response.status, statusText: response.statusText, headers: response.headers, url });
+      options.onResponse?.({
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        url,
+      });
       return response;
     }
   }
 
-  #nodeTransport: Transport<BodyInit> = async (attempt) => (await loadNodeTransport()).nodeTransport(attempt, this.#fetchTransport);
+  #nodeTransport: Transport<BodyInit> = async (attempt) =>
+    (await loadNodeTransport()).nodeTransport(attempt, this.#fetchTransport);
 
   #fetchTransport: Transport<BodyInit> = ({ method, url, headers, body, signal }) => {
     // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
@@ -336,7 +395,13 @@ export class Runtime {
     } as RequestInit);
   };
 
-  #headers(url: string, req: Pick<SendRequest, "headers" | "credentials">, callHeaders: HeadersInit | undefined, attempt: number, token?: string): Headers {
+  #headers(
+    url: string,
+    req: Pick<SendRequest, "headers" | "credentials">,
+    callHeaders: HeadersInit | undefined,
+    attempt: number,
+    token?: string,
+  ): Headers {
     const ownHeadersOnly = req.credentials === "request";
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
@@ -350,12 +415,14 @@ export class Runtime {
     if (ownHeadersOnly) return headers;
     // Credentials go to the API's own origin only, never to a redirect target elsewhere.
     if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
-    else if (token !== undefined && this.profile.auth) headers.set(this.profile.auth.header, this.profile.auth.value(token));
+    else if (token !== undefined && this.profile.auth)
+      headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
   }
 
   #warn(response: Response, info: ErrorRequestInfo) {
-    for (const warning of this.profile.warnings?.(response.headers) ?? []) this.log.warn(`${info.method} ${info.url}: ${warning}`);
+    for (const warning of this.profile.warnings?.(response.headers) ?? [])
+      this.log.warn(`${info.method} ${info.url}: ${warning}`);
   }
 
   #rateLimitWait(headers: Headers, capMs: number): number | undefined {
@@ -406,14 +473,23 @@ export class Runtime {
    */
   async #buffered(response: Response, sent: Headers, info: ErrorRequestInfo): Promise<Response> {
     const transported = response instanceof BufferedResponse;
-    const bytes = transported ? response.content : NULL_BODY.has(response.status) ? EMPTY : new Uint8Array(await response.arrayBuffer());
+    const bytes = transported
+      ? response.content
+      : NULL_BODY.has(response.status)
+        ? EMPTY
+        : new Uint8Array(await response.arrayBuffer());
     // Read whole by the transport already: kept as it is unless its URL must be shown redacted.
     const buffered =
       transported && response.url === info.url
         ? response
-        : new BufferedResponse(bytes, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) }, info.url);
+        : new BufferedResponse(
+            bytes,
+            { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) },
+            info.url,
+          );
     if (!response.ok || !sent.get("accept")?.includes("application/json")) return buffered;
-    const invalid = (problem: string) => new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
+    const invalid = (problem: string) =>
+      new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
     if (!bytes.byteLength) {
@@ -451,7 +527,12 @@ export class Runtime {
 const EMPTY = new Uint8Array(0);
 
 function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "[::1]" ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname)
+  );
 }
 
 /** `timeout`, `maxRetries` and `maxRetryAfter` are finite, non-negative numbers (retries whole). */
@@ -462,7 +543,10 @@ function checkLimits(options: { timeout?: unknown; maxRetries?: unknown; maxRetr
     const whole = name === "maxRetries";
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
       const shown = typeof value === "number" || value === null ? String(value) : typeof value;
-      throw new InvalidParameterError(name, `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`);
+      throw new InvalidParameterError(
+        name,
+        `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`,
+      );
     }
   }
 }
@@ -492,7 +576,10 @@ function idleTimeout(
           else controller.enqueue(value);
         } catch (error) {
           if (signal?.aborted) controller.error(new APIUserAbortError(info));
-          else controller.error(timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error));
+          else
+            controller.error(
+              timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error),
+            );
         } finally {
           clearTimeout(id);
         }
@@ -501,7 +588,10 @@ function idleTimeout(
     },
     { highWaterMark: 0 },
   );
-  return withUrl(new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+  return withUrl(
+    new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }),
+    response.url || url,
+  );
 }
 
 /** A rebuilt Response keeps the URL it came from (redacted where it is kept for errors). */
@@ -534,7 +624,10 @@ function httpReason(status: number): string {
  * A `ProviderProfile.rateLimit` for APIs that send the requests left and the window's reset
  * (Unix seconds) in two headers.
  */
-export function rateLimitHeaders(remainingHeader: string, resetHeader: string): (headers: Headers) => RateLimitInfo | undefined {
+export function rateLimitHeaders(
+  remainingHeader: string,
+  resetHeader: string,
+): (headers: Headers) => RateLimitInfo | undefined {
   return (headers) => {
     const remaining = headers.get(remainingHeader);
     const reset = headers.get(resetHeader);

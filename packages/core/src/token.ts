@@ -69,7 +69,10 @@ export class TokenState {
       try {
         const value = await provider({ ...this.context, refresh });
         if (typeof value !== "string" || !value)
-          throw new InvalidParameterError("token", `the token function returned ${value === "" ? "an empty string" : typeof value}`);
+          throw new InvalidParameterError(
+            "token",
+            `the token function returned ${value === "" ? "an empty string" : typeof value}`,
+          );
         return this.#set(value);
       } finally {
         this.#pending = undefined;
@@ -81,7 +84,10 @@ export class TokenState {
   #set(value: string): string {
     // A header cannot carry CR, LF or other control characters; say so without quoting the token.
     if (!HEADER_SAFE.test(value))
-      throw new InvalidParameterError("token", "contains characters an HTTP header cannot carry (CR, LF or other control characters)");
+      throw new InvalidParameterError(
+        "token",
+        "contains characters an HTTP header cannot carry (CR, LF or other control characters)",
+      );
     this.#value = value;
     this.context.secret(value);
     return value;

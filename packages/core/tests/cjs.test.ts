@@ -17,7 +17,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 it("makes typed openapi-fetch calls and throws errors the ESM build recognises", async () => {
-  type Paths = { "/things/{id}": { get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": { id: number } } } } } } };
+  type Paths = {
+    "/things/{id}": {
+      get: {
+        parameters: { path: { id: string } };
+        responses: { 200: { content: { "application/json": { id: number } } } };
+      };
+    };
+  };
   const client = cjs.openapiClient<Paths>(new cjs.Runtime(testProfile, { baseUrl: server.url, maxRetries: 0 }), true);
   const { data } = await client.GET("/things/{id}", { params: { path: { id: "1" } } });
   expect(data).toEqual({ id: 1 });

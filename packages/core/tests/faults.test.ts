@@ -24,7 +24,9 @@ afterEach(async () => {
 });
 
 /** Answers the n-th request (0-based) with `replies[n]`, the last one thereafter. */
-async function scripted(replies: Array<(res: import("node:http").ServerResponse, req: import("node:http").IncomingMessage) => void>) {
+async function scripted(
+  replies: Array<(res: import("node:http").ServerResponse, req: import("node:http").IncomingMessage) => void>,
+) {
   let n = 0;
   server = await localServer((req, res) => {
     const reply = replies[Math.min(n++, replies.length - 1)] as (typeof replies)[number];
@@ -42,7 +44,8 @@ const json =
 const ok = json(200, { ok: true });
 
 function expectNoToken(lines: string[], error?: unknown) {
-  for (const text of [...lines, inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)]) expect(text).not.toContain(TOKEN);
+  for (const text of [...lines, inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)])
+    expect(text).not.toContain(TOKEN);
 }
 
 // Every case runs over both transports: node:http (Node's default) and fetch (browsers, Bun,
@@ -228,7 +231,8 @@ describe.each(transports)("over %s", (name, transport) => {
       ]);
       const { runtime } = capturingRuntime(srv.url);
       const before = process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
-      for (let i = 0; i < 3; i++) expect(await (await runtime.send({ method: "GET", url: "/thing" })).json()).toEqual({ ok: true });
+      for (let i = 0; i < 3; i++)
+        expect(await (await runtime.send({ method: "GET", url: "/thing" })).json()).toEqual({ ok: true });
       // Kept alive (undici's fetch may open a second one while it releases the first).
       expect(new Set(ports).size).toBeLessThan(3);
       expect(process.getActiveResourcesInfo().filter((name) => name === "Timeout").length).toBeLessThanOrEqual(before);
@@ -273,7 +277,9 @@ describe.each(transports)("over %s", (name, transport) => {
     it("uses the per-call timeout and maxRetries over the client's", async () => {
       const srv = await scripted([(res) => setTimeout(() => ok(res), 1_000)]);
       const { runtime } = capturingRuntime(srv.url, { timeout: 30_000, maxRetries: 5 });
-      await expect(runtime.send({ method: "GET", url: "/thing" }, { timeout: 50, maxRetries: 0 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+      await expect(
+        runtime.send({ method: "GET", url: "/thing" }, { timeout: 50, maxRetries: 0 }),
+      ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
       expect(srv.requests).toHaveLength(1);
     });
 

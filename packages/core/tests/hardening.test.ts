@@ -44,7 +44,8 @@ const openFds = () => readdirSync("/proc/self/fd").length;
 const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
 
 function expectNoToken(error: unknown, token = TOKEN) {
-  for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)]) expect(text).not.toContain(token);
+  for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error) ?? "", String(error)])
+    expect(text).not.toContain(token);
 }
 
 describe("leaks and hangs", () => {
@@ -67,8 +68,14 @@ describe("leaks and hangs", () => {
         const file = await openSource("file", path);
         const controller = new AbortController();
         if (fault === "abort") received = () => controller.abort();
-        const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }, { signal: controller.signal }).catch((e) => e);
-        expect(error.name).toBe({ reset: "APIConnectionError", timeout: "APIConnectionTimeoutError", abort: "APIUserAbortError" }[fault]);
+        const error = await sendUpload(
+          runtime,
+          { method: "PUT", url: "/upload", body: rawBody(file) },
+          { signal: controller.signal },
+        ).catch((e) => e);
+        expect(error.name).toBe(
+          { reset: "APIConnectionError", timeout: "APIConnectionTimeoutError", abort: "APIUserAbortError" }[fault],
+        );
       }
       expect(server.requests.length).toBe(fault === "abort" ? 4 : 8);
       await server.close(); // the server's own sockets count too
@@ -90,9 +97,11 @@ describe("leaks and hangs", () => {
       },
     };
     const before = timers();
-    const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 200 }).catch(
-      (e) => e,
-    );
+    const error = await sendUpload(
+      runtime,
+      { method: "POST", url: "/upload", body: rawBody(file) },
+      { expectContinue: true, expectTimeout: 200 },
+    ).catch((e) => e);
     expect(error.name).toBe("APIConnectionError");
     expect(timers()).toBeLessThanOrEqual(before);
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -109,7 +118,11 @@ describe("leaks and hangs", () => {
     const body = multipart([{ name: "a", value: "b" }]);
     const before = timers();
     const controller = new AbortController();
-    const pending = sendUpload(runtime, { method: "POST", url: "/upload", body }, { expectContinue: true, expectTimeout: 20_000, signal: controller.signal });
+    const pending = sendUpload(
+      runtime,
+      { method: "POST", url: "/upload", body },
+      { expectContinue: true, expectTimeout: 20_000, signal: controller.signal },
+    );
     await seen;
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
@@ -125,7 +138,10 @@ describe("leaks and hangs", () => {
       const file = await openSource("file", new Uint8Array(10));
       const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 60_000 }).catch((e) => e);
       console.log(error.name);`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], { stdio: ["ignore", "pipe", "inherit"], timeout: 20_000 }); // killed if it hangs
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], {
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 20_000,
+    }); // killed if it hangs
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
@@ -145,7 +161,10 @@ describe("leaks and hangs", () => {
       import { Runtime } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
       const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1] });
       console.log(JSON.stringify(await (await runtime.send({ method: "GET", url: "/thing" })).json()));`;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], { stdio: ["ignore", "pipe", "inherit"], timeout: 20_000 }); // killed if it hangs
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], {
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 20_000,
+    }); // killed if it hangs
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
@@ -191,7 +210,10 @@ describe("leaks and hangs", () => {
 describe("waiters", () => {
   it.each([
     ["hangs", (_req: IncomingMessage, _res: ServerResponse) => {}],
-    ["keeps answering 503 with Retry-After", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(503, { "retry-after": "1" }).end()],
+    [
+      "keeps answering 503 with Retry-After",
+      (_req: IncomingMessage, res: ServerResponse) => res.writeHead(503, { "retry-after": "1" }).end(),
+    ],
   ])("gives up at the deadline when every poll %s (no retry past it)", async (_, handler) => {
     server = await localServer(handler);
     const { runtime } = capturingRuntime(server.url, { maxRetries: 5 });
@@ -258,7 +280,9 @@ describe("secrets", () => {
 
   it("redacts a short token only where it stands alone, leaving other text intact", async () => {
     server = await localServer((_req, res) => {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ message: "token t is not valid" }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ message: "token t is not valid" }));
     });
     const runtime = new Runtime(testProfile, { baseUrl: server.url, logLevel: "off" }, "t");
     const error = await runtime.send({ method: "GET", url: "/thing" }).catch((e) => e);
@@ -290,10 +314,18 @@ describe("correctness", () => {
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
     const { runtime } = capturingRuntime(`${server.url}/gw/fastly`);
-    await sendUpload(runtime, { method: "PUT", url: "/service/x/package", body: rawBody(await openSource("file", new Uint8Array(4))) });
+    await sendUpload(runtime, {
+      method: "PUT",
+      url: "/service/x/package",
+      body: rawBody(await openSource("file", new Uint8Array(4))),
+    });
     await new Response((await download(runtime, "/v3/packages/g/download")).stream).arrayBuffer();
     await runtime.send({ method: "GET", url: "/service/x" });
-    expect(server.requests.map((r) => r.url)).toEqual(["/gw/fastly/service/x/package", "/gw/fastly/v3/packages/g/download", "/gw/fastly/service/x"]);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/gw/fastly/service/x/package",
+      "/gw/fastly/v3/packages/g/download",
+      "/gw/fastly/service/x",
+    ]);
   });
 
   it.each([
@@ -314,7 +346,11 @@ describe("correctness", () => {
       else res.writeHead(201, { "content-type": "application/json" }).end('{"ok":true}');
     });
     const { runtime } = capturingRuntime(server.url);
-    const response = await runtime.fetch()(`${server.url}/old`, { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
+    const response = await runtime.fetch()(`${server.url}/old`, {
+      method: "POST",
+      body: '{"a":1}',
+      headers: { "content-type": "application/json" },
+    });
     expect(await response.json()).toEqual({ ok: true });
     expect(server.requests.map((r) => [r.method, r.url])).toEqual([
       ["POST", "/old"],
@@ -326,7 +362,11 @@ describe("correctness", () => {
 
   it("refuses `.` and `..` as path parameters of the raw openapi-fetch client, as the facades do", async () => {
     server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
-    type Paths = { "/items/{id}": { get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": object } } } } } };
+    type Paths = {
+      "/items/{id}": {
+        get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": object } } } };
+      };
+    };
     const { runtime } = capturingRuntime(`${server.url}/api`);
     const raw = openapiClient<Paths>(runtime, false);
     for (const id of [".", "..", "%2e%2E"]) {
@@ -351,7 +391,9 @@ describe("correctness", () => {
     expect(() => new Runtime(testProfile, { baseUrl: server?.url, [name]: value })).toThrow(`\`${name}\``);
     if (name !== "maxRetryAfter") {
       const { runtime } = capturingRuntime(server.url);
-      await expect(runtime.send({ method: "GET", url: "/thing" }, { [name]: value })).rejects.toThrow(InvalidParameterError);
+      await expect(runtime.send({ method: "GET", url: "/thing" }, { [name]: value })).rejects.toThrow(
+        InvalidParameterError,
+      );
     }
     expect(server.requests).toHaveLength(0);
   });

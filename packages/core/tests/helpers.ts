@@ -9,7 +9,10 @@ export const testProfile: ProviderProfile = {
   auth: { header: "authorization", value: (token) => `Bearer ${token}` },
   errorMessage(body) {
     const { message, detail } = body as { message?: unknown; detail?: unknown };
-    return { message: typeof message === "string" ? message : undefined, detail: typeof detail === "string" ? detail : undefined };
+    return {
+      message: typeof message === "string" ? message : undefined,
+      detail: typeof detail === "string" ? detail : undefined,
+    };
   },
   requestIdHeaders: ["x-request-id"],
 };
@@ -17,8 +20,13 @@ export const testProfile: ProviderProfile = {
 /** A runtime whose every log line is kept in `lines`. */
 export function capturingRuntime(baseUrl: string, options: ClientOptions = {}) {
   const lines: string[] = [];
-  const keep = (...parts: unknown[]) => lines.push(parts.map((p) => (typeof p === "string" ? p : JSON.stringify(p))).join(" "));
-  const runtime = new Runtime(testProfile, { baseUrl, logLevel: "debug", logger: { debug: keep, info: keep, warn: keep, error: keep }, ...options }, TOKEN);
+  const keep = (...parts: unknown[]) =>
+    lines.push(parts.map((p) => (typeof p === "string" ? p : JSON.stringify(p))).join(" "));
+  const runtime = new Runtime(
+    testProfile,
+    { baseUrl, logLevel: "debug", logger: { debug: keep, info: keep, warn: keep, error: keep }, ...options },
+    TOKEN,
+  );
   return { runtime, lines };
 }
 

@@ -18,7 +18,11 @@ describe("the no-egress guard", () => {
   });
 
   it("stops a client pointed at a real API before anything leaves", async () => {
-    const runtime = new Runtime(testProfile, { baseUrl: "https://api.fastly.com", maxRetries: 0, logLevel: "off" }, "t");
+    const runtime = new Runtime(
+      testProfile,
+      { baseUrl: "https://api.fastly.com", maxRetries: 0, logLevel: "off" },
+      "t",
+    );
     const error = await runtime.send({ method: "GET", url: "/service" }).catch((e) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(String(error.message)).toContain("no-egress");

@@ -18,7 +18,9 @@ describe("input checks", () => {
     expect(() => pathParam("guid", "..")).toThrow(/dot segment/);
     expect(() => pathParam("guid", "%2E%2e")).toThrow(/dot segment/);
     expect(() => pathParam("guid", 12)).toThrow(/must be a string, got 12/);
-    expect(() => pathParam("id", "a/b", { pattern: /^[a-z]+$/, expected: "lowercase letters" })).toThrow(/must be lowercase letters, got "a\/b"/);
+    expect(() => pathParam("id", "a/b", { pattern: /^[a-z]+$/, expected: "lowercase letters" })).toThrow(
+      /must be lowercase letters, got "a\/b"/,
+    );
     expect(pathParam("id", "abc")).toBe("abc");
   });
 
@@ -54,7 +56,8 @@ describe("retry timing", () => {
 
 describe("pagination", () => {
   const pages = [[1, 2], [3, 4], [5]];
-  const load = (i: number): Promise<Page<number>> => Promise.resolve(new Page(pages[i] as number[], i + 1 < pages.length ? () => load(i + 1) : undefined));
+  const load = (i: number): Promise<Page<number>> =>
+    Promise.resolve(new Page(pages[i] as number[], i + 1 < pages.length ? () => load(i + 1) : undefined));
 
   it("awaits to one page and iterates every item across pages", async () => {
     const first = await new PagePromise(() => load(0));
@@ -70,7 +73,9 @@ describe("pagination", () => {
 
   it("can be caught and finalised like a promise", async () => {
     let finalised = false;
-    const failure = await new PagePromise(() => Promise.reject(new Error("first page failed"))).catch((e) => (e as Error).message);
+    const failure = await new PagePromise(() => Promise.reject(new Error("first page failed"))).catch(
+      (e) => (e as Error).message,
+    );
     await new PagePromise(() => load(0)).finally(() => {
       finalised = true;
     });

@@ -28,7 +28,8 @@ async function api() {
   const received: number[] = [];
   const server = await localServer((req, res) => {
     readBody(req).then((body) => {
-      if (req.url === "/download") return res.writeHead(200, { "content-type": "application/zip" }).end(Buffer.alloc(200_000, 7));
+      if (req.url === "/download")
+        return res.writeHead(200, { "content-type": "application/zip" }).end(Buffer.alloc(200_000, 7));
       if (req.method === "POST") received.push(body.length);
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
     });
@@ -64,7 +65,11 @@ describe("proxies", () => {
   it("a dispatcher (undici ProxyAgent) carries JSON calls, uploads and downloads", async () => {
     const { server, received } = await api();
     const p = await proxy();
-    const runtime = new Runtime(testProfile, { baseUrl: server.url, logLevel: "off", dispatcher: new ProxyAgent(p.url) }, "t");
+    const runtime = new Runtime(
+      testProfile,
+      { baseUrl: server.url, logLevel: "off", dispatcher: new ProxyAgent(p.url) },
+      "t",
+    );
     expect(await everything(runtime)).toEqual({ json: { ok: true }, size: 200_000 });
     expect(received[0]).toBeGreaterThan(FILE_BYTES);
     expect(p.stats.requests.length).toBeGreaterThan(0);

@@ -2,7 +2,14 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
-import { AuthenticationError, InvalidParameterError, Runtime, rawBody, sendUpload, type TokenProvider } from "../src/index.js";
+import {
+  AuthenticationError,
+  InvalidParameterError,
+  Runtime,
+  rawBody,
+  sendUpload,
+  type TokenProvider,
+} from "../src/index.js";
 import { testProfile } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -42,7 +49,10 @@ describe("token functions", () => {
     const runtime = new Runtime(testProfile, { baseUrl: srv.url, logLevel: "off" }, provider);
     expect(await (await runtime.send({ method: "GET", url: "/a" })).json()).toEqual({ ok: true, bytes: 0 });
     valid = "tok-2"; // tok-1 expires
-    expect(await (await runtime.send({ method: "POST", url: "/b", body: () => "hello" })).json()).toEqual({ ok: true, bytes: 5 });
+    expect(await (await runtime.send({ method: "POST", url: "/b", body: () => "hello" })).json()).toEqual({
+      ok: true,
+      bytes: 5,
+    });
     expect(calls).toEqual([false, true]);
     expect(srv.requests.map((r) => r.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-1", "Bearer tok-2"]);
   });

@@ -2,7 +2,14 @@
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
-import { InternalServerError, InvalidParameterError, multipart, openSource, rawBody, sendUpload } from "../src/index.js";
+import {
+  InternalServerError,
+  InvalidParameterError,
+  multipart,
+  openSource,
+  rawBody,
+  sendUpload,
+} from "../src/index.js";
 import { capturingRuntime } from "./helpers.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;
@@ -85,11 +92,15 @@ describe("multipart uploads", () => {
 
 describe("upload sources", () => {
   it("refuses a known-size source over the limit before reading it", async () => {
-    await expect(openSource("file", new Uint8Array(11), { maxBytes: 10 })).rejects.toThrow(/`file`: is 11 bytes; the limit is 10 bytes/);
+    await expect(openSource("file", new Uint8Array(11), { maxBytes: 10 })).rejects.toThrow(
+      /`file`: is 11 bytes; the limit is 10 bytes/,
+    );
   });
 
   it("names the parameter for a missing path and for unsupported values", async () => {
-    await expect(openSource("package", "/no/such/file.tar.gz")).rejects.toThrow(/Invalid parameter `package`: cannot read .*ENOENT/);
+    await expect(openSource("package", "/no/such/file.tar.gz")).rejects.toThrow(
+      /Invalid parameter `package`: cannot read .*ENOENT/,
+    );
     await expect(openSource("package", 42 as never)).rejects.toBeInstanceOf(InvalidParameterError);
   });
 });

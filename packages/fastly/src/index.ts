@@ -1,4 +1,11 @@
-import { type ClientOptions, InvalidParameterError, openapiClient, Runtime, type Token, tokenParam } from "@pkgapi/core";
+import {
+  type ClientOptions,
+  InvalidParameterError,
+  openapiClient,
+  Runtime,
+  type Token,
+  tokenParam,
+} from "@pkgapi/core";
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { fastlyProfile } from "./profile.js";
@@ -7,7 +14,14 @@ import { Packages } from "./resources/packages.js";
 export * from "@pkgapi/core";
 export { type FastlyErrorBody, isFastlyError } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
-export { MAX_PACKAGE_BYTES, type PackageMetadata, type PackageRef, type PackageResponse, type UploadParams, type UploadResult } from "./resources/packages.js";
+export {
+  MAX_PACKAGE_BYTES,
+  type PackageMetadata,
+  type PackageRef,
+  type PackageResponse,
+  type UploadParams,
+  type UploadResult,
+} from "./resources/packages.js";
 export { fastlyProfile };
 
 export interface FastlyClientOptions extends ClientOptions {
@@ -28,9 +42,13 @@ export interface FastlyClient {
 /** A client for the Fastly Compute package API. */
 export function createFastlyClient(options: FastlyClientOptions = {}): FastlyClient {
   const { token = envToken(), ...rest } = options ?? {};
-  if (token === undefined) throw new InvalidParameterError("token", "is required: pass `token` or set FASTLY_API_TOKEN");
+  if (token === undefined)
+    throw new InvalidParameterError("token", "is required: pass `token` or set FASTLY_API_TOKEN");
   const runtime = new Runtime(fastlyProfile, rest, tokenParam("token", token));
-  return { packages: new Packages(runtime, openapiClient<paths>(runtime, true)), raw: openapiClient<paths>(runtime, false) };
+  return {
+    packages: new Packages(runtime, openapiClient<paths>(runtime, true)),
+    raw: openapiClient<paths>(runtime, false),
+  };
 }
 
 function envToken(): string | undefined {

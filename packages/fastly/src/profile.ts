@@ -9,7 +9,10 @@ export const fastlyProfile: ProviderProfile = {
   auth: { header: "Fastly-Key", value: (token) => token },
   errorMessage(body) {
     const { msg, detail } = body as { msg?: unknown; detail?: unknown };
-    return { message: typeof msg === "string" ? msg : undefined, detail: typeof detail === "string" ? detail : undefined };
+    return {
+      message: typeof msg === "string" ? msg : undefined,
+      detail: typeof detail === "string" ? detail : undefined,
+    };
   },
   requestIdHeaders: ["fastly-request-id", "x-request-id"],
   rateLimit: rateLimitHeaders("fastly-ratelimit-remaining", "fastly-ratelimit-reset"),

@@ -45,7 +45,14 @@ const packageShape = {
 
 const errors = {
   get: { 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError },
-  put: { 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 422: UnprocessableEntityError, 429: RateLimitError },
+  put: {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+  },
 } as const;
 
 describe("getPackage", () => {
@@ -66,7 +73,11 @@ describe("getPackage", () => {
 
   it("200 through the generated SDK", async () => {
     const pkg = await sdk.getPackage({ serviceId: ref.serviceId, versionId: ref.version });
-    expect(pkg).toMatchObject({ id: expect.any(String), version: expect.any(Number), metadata: expect.objectContaining({ name: "test-package" }) });
+    expect(pkg).toMatchObject({
+      id: expect.any(String),
+      version: expect.any(Number),
+      metadata: expect.objectContaining({ name: "test-package" }),
+    });
     // `dateLibrary: string`: timestamps stay strings, as in the openapi-fetch types.
     expect(pkg.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
   });
@@ -138,7 +149,10 @@ describe("putPackage", () => {
   it("200 through the facade (streamed from a path, Expect: 100-continue)", async () => {
     const result = await facade.packages.upload({ ...ref, file: tarball.path, verifyHashsum: false });
     expect(result.skipped).toBe(false);
-    expect(result.package).toMatchObject({ ...packageShape, metadata: expect.objectContaining({ wasm_metadata: expect.any(Object) }) });
+    expect(result.package).toMatchObject({
+      ...packageShape,
+      metadata: expect.objectContaining({ wasm_metadata: expect.any(Object) }),
+    });
     expect(result.sha512).toBeUndefined(); // not hashed: the mock's canned hashsum is not checked
   });
 
@@ -164,7 +178,9 @@ describe("putPackage", () => {
 
   for (const [status, ErrorClass] of Object.entries(errors.put)) {
     it(`${status} through every client`, async () => {
-      const failure = await facade.packages.upload({ ...ref, file: tarball.bytes }, prefer(Number(status))).catch((e) => e);
+      const failure = await facade.packages
+        .upload({ ...ref, file: tarball.bytes }, prefer(Number(status)))
+        .catch((e) => e);
       expect(failure).toBeInstanceOf(ErrorClass);
       expect(failure).toMatchObject({ status: Number(status), body: { msg: expect.any(String) } });
       if (Number(status) !== 401 && Number(status) !== 403 && Number(status) !== 404) {
@@ -216,9 +232,13 @@ describe("putPackage 503", () => {
 
 describe("the mock enforces the spec", () => {
   it("rejects a request that violates it (version 0, no token)", async () => {
-    const noToken = await fetch(`${baseUrl}/service/abc/version/1/package`, { headers: { "x-contract-client": "probe" } });
+    const noToken = await fetch(`${baseUrl}/service/abc/version/1/package`, {
+      headers: { "x-contract-client": "probe" },
+    });
     expect(noToken.status).toBe(401);
-    const badVersion = await fetch(`${baseUrl}/service/abc/version/0/package`, { headers: { "fastly-key": token, "x-contract-client": "probe" } });
+    const badVersion = await fetch(`${baseUrl}/service/abc/version/0/package`, {
+      headers: { "fastly-key": token, "x-contract-client": "probe" },
+    });
     expect(badVersion.status).toBeGreaterThanOrEqual(400);
     expect(badVersion.headers.get("sl-violations") ?? (await badVersion.text())).toMatch(/version_id|minimum/i);
   });

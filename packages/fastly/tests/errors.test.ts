@@ -11,7 +11,9 @@ afterEach(async () => {
 describe("isFastlyError", () => {
   it("narrows an APIError to Fastly's body", async () => {
     server = await localServer((_req, res) =>
-      res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ msg: "Forbidden", detail: "global:read token" })),
+      res
+        .writeHead(403, { "content-type": "application/json" })
+        .end(JSON.stringify({ msg: "Forbidden", detail: "global:read token" })),
     );
     const error = await createFastlyClient({ token: "fastly-errors-test-token", baseUrl: server.url })
       .packages.get({ serviceId: "abc", version: 1 })

@@ -26,15 +26,18 @@ it("serviceId", async () => {
 it("version: rejected unless a positive integer, which arrives as itself", async () => {
   const client = createFastlyClient({ token: "t", baseUrl: server.url, maxRetries: 0 });
   await fc.assert(
-    fc.asyncProperty(fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(Number.MAX_SAFE_INTEGER + 2)), async (version) => {
-      const outcome = await client.packages.get({ serviceId: "abc", version: version as number }).catch((e) => e);
-      if (outcome instanceof InvalidParameterError) {
-        expect(outcome.param).toBe("version");
-        return;
-      }
-      expect(Number.isSafeInteger(version) && (version as number) >= 1).toBe(true);
-      expect(/\/version\/([^/]+)\/package$/.exec(server.requests.at(-1)?.url ?? "")?.[1]).toBe(String(version));
-    }),
+    fc.asyncProperty(
+      fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(Number.MAX_SAFE_INTEGER + 2)),
+      async (version) => {
+        const outcome = await client.packages.get({ serviceId: "abc", version: version as number }).catch((e) => e);
+        if (outcome instanceof InvalidParameterError) {
+          expect(outcome.param).toBe("version");
+          return;
+        }
+        expect(Number.isSafeInteger(version) && (version as number) >= 1).toBe(true);
+        expect(/\/version\/([^/]+)\/package$/.exec(server.requests.at(-1)?.url ?? "")?.[1]).toBe(String(version));
+      },
+    ),
     { numRuns: 1000 },
   );
 });

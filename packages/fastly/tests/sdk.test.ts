@@ -18,7 +18,13 @@ async function api(status = 200) {
   server = await localServer((_req, res) =>
     res
       .writeHead(status, { "content-type": "application/json" })
-      .end(JSON.stringify(status === 200 ? { id: "pkg1", created_at: "2024-05-24T20:12:52Z" } : { msg: "Provided credentials are missing or invalid" })),
+      .end(
+        JSON.stringify(
+          status === 200
+            ? { id: "pkg1", created_at: "2024-05-24T20:12:52Z" }
+            : { msg: "Provided credentials are missing or invalid" },
+        ),
+      ),
   );
   return new PackageApi(createConfiguration({ token, baseUrl: server.url, maxRetries: 0 }));
 }
@@ -26,7 +32,9 @@ async function api(status = 200) {
 describe("the generated SDK", () => {
   it("sends per-call initOverrides (here a function that adds a header) through the runtime", async () => {
     const sdk = await api();
-    const pkg = await sdk.getPackage(ref, async ({ init }) => ({ headers: { ...(init.headers as Record<string, string>), "x-trace": "t1" } }));
+    const pkg = await sdk.getPackage(ref, async ({ init }) => ({
+      headers: { ...(init.headers as Record<string, string>), "x-trace": "t1" },
+    }));
     expect(pkg).toEqual({ id: "pkg1", created_at: "2024-05-24T20:12:52Z" });
     expect(server?.requests).toHaveLength(1);
     expect(server?.requests[0]?.headers).toMatchObject({ "x-trace": "t1", "fastly-key": token });

@@ -34,13 +34,19 @@ async function fakeFastly(options: { hashsum?: (data: Buffer) => string } = {}) 
   server = await localServer(async (req, res) => {
     const body = await readBody(req);
     if (req.method === "GET") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: "pkg1", metadata: { files_hash: "same-files" } }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ id: "pkg1", metadata: { files_hash: "same-files" } }));
       return;
     }
     const [part] = parseMultipart(body, req.headers["content-type"]);
     uploads.push(part?.data as Buffer);
     const hashsum = (options.hashsum ?? sha512)(part?.data as Buffer);
-    res.writeHead(200, { "content-type": "application/json", "fastly-ratelimit-remaining": "999", "fastly-ratelimit-reset": "1716584400" });
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "fastly-ratelimit-remaining": "999",
+      "fastly-ratelimit-reset": "1716584400",
+    });
     res.end(
       JSON.stringify({
         id: "pkg1",
@@ -59,7 +65,11 @@ describe("packages.upload", () => {
     const { server, uploads } = await fakeFastly();
     const client = createFastlyClient({ token, baseUrl: server.url });
     const progress: number[] = [];
-    const result = await client.packages.upload({ ...ref, file: tarball.path, onProgress: (p) => progress.push(p.loaded) });
+    const result = await client.packages.upload({
+      ...ref,
+      file: tarball.path,
+      onProgress: (p) => progress.push(p.loaded),
+    });
     expect(Buffer.compare(uploads[0] as Buffer, tarball.bytes)).toBe(0);
     expect(result.sha512).toBe(sha512(tarball.bytes));
     expect(result.package.metadata?.hashsum).toBe(result.sha512);
@@ -78,7 +88,8 @@ describe("packages.upload", () => {
     const { server, uploads } = await fakeFastly();
     const client = createFastlyClient({ token, baseUrl: server.url });
     const { Readable } = await import("node:stream");
-    for (const file of [new Blob([tarball.bytes]), tarball.bytes, Readable.from([tarball.bytes])]) await client.packages.upload({ ...ref, file });
+    for (const file of [new Blob([tarball.bytes]), tarball.bytes, Readable.from([tarball.bytes])])
+      await client.packages.upload({ ...ref, file });
     expect(uploads.map((u) => Buffer.compare(u, tarball.bytes))).toEqual([0, 0, 0]);
   });
 
@@ -110,7 +121,9 @@ describe("packages.upload", () => {
     server = await localServer((_req, res) => res.writeHead(500).end(), {
       onCheckContinue(req, res) {
         req.on("data", (chunk: Buffer) => (bytesRead += chunk.length));
-        res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ msg: "Provided credentials are missing or invalid" }));
+        res
+          .writeHead(401, { "content-type": "application/json" })
+          .end(JSON.stringify({ msg: "Provided credentials are missing or invalid" }));
       },
     });
     const client = createFastlyClient({ token, baseUrl: server.url });
@@ -131,7 +144,10 @@ describe("packages.upload", () => {
     const client = createFastlyClient({ token, baseUrl: server.url });
     const error = await client.packages.upload({ ...ref, file: huge }).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidParameterError);
-    expect(error).toMatchObject({ param: "file", message: expect.stringContaining("100000001 bytes; the limit is 100000000 bytes") });
+    expect(error).toMatchObject({
+      param: "file",
+      message: expect.stringContaining("100000001 bytes; the limit is 100000000 bytes"),
+    });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -166,7 +182,9 @@ describe("raw responses", () => {
   it("withResponse gives the upload's answer: Fastly-RateLimit-Remaining with the stored package", async () => {
     const { server } = await fakeFastly();
     const client = createFastlyClient({ token, baseUrl: server.url });
-    const { data, response } = await withResponse((o) => client.packages.upload({ ...ref, file: new Uint8Array(64) }, o));
+    const { data, response } = await withResponse((o) =>
+      client.packages.upload({ ...ref, file: new Uint8Array(64) }, o),
+    );
     expect(data.package.id).toBe("pkg1");
     expect(response.headers.get("fastly-ratelimit-remaining")).toBe("999");
   });
@@ -176,22 +194,38 @@ describe("input checks and secrets", () => {
   it("rejects bad parameters, naming them, before any request", async () => {
     const { server } = await fakeFastly();
     const client = createFastlyClient({ token, baseUrl: server.url });
-    await expect(client.packages.get({ serviceId: "", version: 1 })).rejects.toThrow("Invalid parameter `serviceId`: must not be empty");
-    await expect(client.packages.get({ serviceId: "abc/../x", version: 1 })).rejects.toThrow(/`serviceId`: must be an alphanumeric service id/);
-    await expect(client.packages.get({ serviceId: "abc", version: 0 })).rejects.toThrow("Invalid parameter `version`: must be >= 1, got 0");
+    await expect(client.packages.get({ serviceId: "", version: 1 })).rejects.toThrow(
+      "Invalid parameter `serviceId`: must not be empty",
+    );
+    await expect(client.packages.get({ serviceId: "abc/../x", version: 1 })).rejects.toThrow(
+      /`serviceId`: must be an alphanumeric service id/,
+    );
+    await expect(client.packages.get({ serviceId: "abc", version: 0 })).rejects.toThrow(
+      "Invalid parameter `version`: must be >= 1, got 0",
+    );
     await expect(client.packages.get({ serviceId: "abc", version: 1.5 })).rejects.toBeInstanceOf(InvalidParameterError);
-    await expect(client.packages.upload({ ...ref, file: "" })).rejects.toThrow("Invalid parameter `file`: must not be an empty path");
+    await expect(client.packages.upload({ ...ref, file: "" })).rejects.toThrow(
+      "Invalid parameter `file`: must not be an empty path",
+    );
     expect(() => createFastlyClient({ token: "" })).toThrow("Invalid parameter `token`");
     expect(server.requests).toHaveLength(0);
   });
 
   it("keeps the token out of inspect, JSON and errors", async () => {
     server = await localServer((_req, res) =>
-      res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ msg: `token ${token} is read-only` })),
+      res
+        .writeHead(403, { "content-type": "application/json" })
+        .end(JSON.stringify({ msg: `token ${token} is read-only` })),
     );
     const client = createFastlyClient({ token, baseUrl: server.url, maxRetries: 0 });
     const error = await client.packages.get(ref).catch((e) => e);
-    for (const text of [inspect(client, { depth: 20 }), JSON.stringify(client), inspect(error, { depth: 20 }), JSON.stringify(error), error.message]) {
+    for (const text of [
+      inspect(client, { depth: 20 }),
+      JSON.stringify(client),
+      inspect(error, { depth: 20 }),
+      JSON.stringify(error),
+      error.message,
+    ]) {
       expect(text).not.toContain(token);
     }
     expect(error.body.msg).toBe("token *** is read-only");

@@ -9,10 +9,16 @@ type Schemas = components["schemas"];
  * A warg registry's error body: `{ status, message }`, or a typed one `{ status, type, id }`
  * (404 `log`/`record`/`namespace`, 409 `namespaceImport`/`record`).
  */
-export type WargErrorBody = Schemas["ErrorResponse"] | Schemas["RecordNotFoundError"] | Schemas["NamespaceNotFoundError"] | Schemas["PublishConflictError"];
+export type WargErrorBody =
+  | Schemas["ErrorResponse"]
+  | Schemas["RecordNotFoundError"]
+  | Schemas["NamespaceNotFoundError"]
+  | Schemas["PublishConflictError"];
 
 /** True for an `APIError` with a warg error body; switch on `"type" in error.body` for the typed ones. */
-export const isWargError = apiErrorGuard<WargErrorBody>((body) => typeof body.message === "string" || typeof body.type === "string");
+export const isWargError = apiErrorGuard<WargErrorBody>(
+  (body) => typeof body.message === "string" || typeof body.type === "string",
+);
 
 /** The registry rejected the record (`state: rejected`); `reason` says why. */
 export class RecordRejectedError extends PkgapiError {

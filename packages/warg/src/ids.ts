@@ -13,7 +13,12 @@ const encoder = new TextEncoder();
  */
 export async function logIdFor(name: string): Promise<string> {
   const bytes = encoder.encode(packageName("packageName", name));
-  return sha256Id(encoder.encode("WARG-PACKAGE-LOG-ID-V0:"), encoder.encode("WARG-PACKAGE-ID-V0"), leb128(bytes.byteLength), bytes);
+  return sha256Id(
+    encoder.encode("WARG-PACKAGE-LOG-ID-V0:"),
+    encoder.encode("WARG-PACKAGE-ID-V0"),
+    leb128(bytes.byteLength),
+    bytes,
+  );
 }
 
 /** The id of a record: sha256("WARG-PACKAGE-LOG-RECORD-V0:" ‖ contentBytes), the raw (not base64) bytes. */

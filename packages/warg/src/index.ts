@@ -22,7 +22,13 @@ export {
   signRecord,
   type Timestamp,
 } from "./record.js";
-export type { FetchLogsParams, FetchLogsResponse, Logs, PublishedRecordEnvelope, SignedCheckpoint } from "./resources/logs.js";
+export type {
+  FetchLogsParams,
+  FetchLogsResponse,
+  Logs,
+  PublishedRecordEnvelope,
+  SignedCheckpoint,
+} from "./resources/logs.js";
 export type { LogRecord, Packages, PublishedRelease, PublishReleaseParams } from "./resources/packages.js";
 export type {
   ContentMap,

@@ -14,8 +14,8 @@ const EC = { name: "ECDSA", namedCurve: "P-256" } as const;
 const SIGN = { name: "ECDSA", hash: "SHA-256" } as const;
 // PKCS#8 wrapping of a bare P-256 scalar (RFC 5915 ECPrivateKey without the optional public key).
 const PKCS8_PREFIX = Uint8Array.from([
-  0x30, 0x41, 0x02, 0x01, 0x00, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07,
-  0x04, 0x27, 0x30, 0x25, 0x02, 0x01, 0x01, 0x04, 0x20,
+  0x30, 0x41, 0x02, 0x01, 0x00, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a,
+  0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x04, 0x27, 0x30, 0x25, 0x02, 0x01, 0x01, 0x04, 0x20,
 ]);
 // P-256 field prime and curve constant b (SEC 2), for decompressing points.
 const P = 2n ** 256n - 2n ** 224n + 2n ** 192n + 2n ** 96n - 1n;
@@ -35,7 +35,8 @@ export class PublicKey {
   static async import(text: string, param = "publicKey"): Promise<PublicKey> {
     const bytes = decodeText(param, text, "public key");
     const uncompressed = bytes.byteLength === 33 && (bytes[0] === 2 || bytes[0] === 3) ? decompress(bytes) : bytes;
-    if (uncompressed?.byteLength !== 65 || uncompressed[0] !== 4) throw new InvalidParameterError(param, "is not a P-256 point (SEC1, 33 or 65 bytes)");
+    if (uncompressed?.byteLength !== 65 || uncompressed[0] !== 4)
+      throw new InvalidParameterError(param, "is not a P-256 point (SEC1, 33 or 65 bytes)");
     const key = await crypto.subtle.importKey("raw", uncompressed, EC, true, ["verify"]).catch(() => {
       throw new InvalidParameterError(param, "is not a point on the P-256 curve");
     });
@@ -95,7 +96,8 @@ export class SigningKey {
   /** Parses warg's private-key text, `ecdsa-p256:<base64 of the 32-byte scalar>`. */
   static async import(text: string, param = "signingKey"): Promise<SigningKey> {
     const scalar = decodeText(param, text, "private key");
-    if (scalar.byteLength !== 32) throw new InvalidParameterError(param, `must hold a 32-byte P-256 scalar, got ${scalar.byteLength} bytes`);
+    if (scalar.byteLength !== 32)
+      throw new InvalidParameterError(param, `must hold a 32-byte P-256 scalar, got ${scalar.byteLength} bytes`);
     const pkcs8 = new Uint8Array(PKCS8_PREFIX.byteLength + 32);
     pkcs8.set(PKCS8_PREFIX);
     pkcs8.set(scalar, PKCS8_PREFIX.byteLength);
@@ -104,7 +106,9 @@ export class SigningKey {
     });
     // WebCrypto derives the public point; export it through JWK (x, y) to get the public key.
     const { x, y } = await crypto.subtle.exportKey("jwk", key);
-    const publicKey = await crypto.subtle.importKey("jwk", { kty: "EC", crv: "P-256", x, y, ext: true }, EC, true, ["verify"]);
+    const publicKey = await crypto.subtle.importKey("jwk", { kty: "EC", crv: "P-256", x, y, ext: true }, EC, true, [
+      "verify",
+    ]);
     return new SigningKey(key, await PublicKey.from(publicKey));
   }
 
@@ -135,12 +139,15 @@ export class SigningKey {
 
 /** `ecdsa-p256:<base64>` → bytes; the error never repeats the value (it may be a secret). */
 function decodeText(param: string, text: unknown, what: string): Uint8Array<ArrayBuffer> {
-  if (typeof text !== "string") throw new InvalidParameterError(param, `must be a ${what} string \`${ALGORITHM}:<base64>\``);
+  if (typeof text !== "string")
+    throw new InvalidParameterError(param, `must be a ${what} string \`${ALGORITHM}:<base64>\``);
   const parts = text.split(":");
   if (parts.length !== 2) throw new InvalidParameterError(param, `must have the form \`${ALGORITHM}:<base64>\``);
-  if (parts[0] !== ALGORITHM) throw new InvalidParameterError(param, `must use the algorithm \`${ALGORITHM}\`, the only one warg supports`);
+  if (parts[0] !== ALGORITHM)
+    throw new InvalidParameterError(param, `must use the algorithm \`${ALGORITHM}\`, the only one warg supports`);
   const bytes = fromBase64(parts[1] ?? "");
-  if (!bytes) throw new InvalidParameterError(param, `must have standard base64 (with padding) after \`${ALGORITHM}:\``);
+  if (!bytes)
+    throw new InvalidParameterError(param, `must have standard base64 (with padding) after \`${ALGORITHM}:\``);
   return bytes;
 }
 

@@ -84,17 +84,22 @@ export function semverParam(name: string, value: unknown): string {
 
 /** Builds, encodes and signs a package record. Every input is checked first. */
 export async function signRecord(contents: RecordContents, signingKey: SigningKey): Promise<SignedRecord> {
-  if (typeof signingKey?.sign !== "function") throw new InvalidParameterError("signingKey", "must be a SigningKey (see SigningKey.generate/import)");
+  if (typeof signingKey?.sign !== "function")
+    throw new InvalidParameterError("signingKey", "must be a SigningKey (see SigningKey.generate/import)");
   const bytes = await encodeRecord(contents);
   const signature = await signingKey.sign(concat(SIGNATURE_PREFIX, bytes));
-  return { recordId: await recordIdFor(bytes), record: { contentBytes: toBase64(bytes), keyId: signingKey.keyId, signature } };
+  return {
+    recordId: await recordIdFor(bytes),
+    record: { contentBytes: toBase64(bytes), keyId: signingKey.keyId, signature },
+  };
 }
 
 /** The protobuf bytes of a record, exactly as warg (prost) encodes it. */
 export async function encodeRecord({ prev, time = new Date(), entries }: RecordContents): Promise<Uint8Array> {
   if (prev !== undefined) anyHash("prev", prev);
   const { seconds, nanos } = timestamp(time);
-  if (!Array.isArray(entries) || entries.length === 0) throw new InvalidParameterError("entries", "must be a non-empty array");
+  if (!Array.isArray(entries) || entries.length === 0)
+    throw new InvalidParameterError("entries", "must be a non-empty array");
   const w = new BinaryWriter();
   if (prev !== undefined) w.tag(1, WireType.LengthDelimited).string(prev);
   // field 2, the protocol version, is 0: a proto3 default, so not written.
@@ -119,13 +124,17 @@ function timestamp(time: Date | Timestamp): Timestamp {
   }
   const { seconds, nanos } = time ?? {};
   if (!Number.isSafeInteger(seconds) || !Number.isInteger(nanos) || nanos < 0 || nanos > 999_999_999)
-    throw new InvalidParameterError("time", "must be a Date or { seconds, nanos } with integer seconds and 0 <= nanos < 1e9");
+    throw new InvalidParameterError(
+      "time",
+      "must be a Date or { seconds, nanos } with integer seconds and 0 <= nanos < 1e9",
+    );
   return { seconds, nanos };
 }
 
 async function writeEntry(w: BinaryWriter, entry: PackageEntry, at: string): Promise<void> {
   const field = ENTRY_FIELDS[entry?.type];
-  if (field === undefined) throw new InvalidParameterError(`${at}.type`, "must be one of init, grant, revoke, release, yank");
+  if (field === undefined)
+    throw new InvalidParameterError(`${at}.type`, "must be one of init, grant, revoke, release, yank");
   w.tag(field, WireType.LengthDelimited).fork();
   switch (entry.type) {
     case "init":
@@ -156,12 +165,14 @@ async function keyText(key: PublicKey | string, at: string): Promise<string> {
 }
 
 function writePermissions(w: BinaryWriter, permissions: Permission[], at: string): void {
-  if (!Array.isArray(permissions) || permissions.length === 0) throw new InvalidParameterError(at, "must name at least one of release, yank");
+  if (!Array.isArray(permissions) || permissions.length === 0)
+    throw new InvalidParameterError(at, "must name at least one of release, yank");
   // A packed repeated enum, as prost writes proto3 repeated scalars.
   w.tag(2, WireType.LengthDelimited).fork();
   for (const permission of permissions) {
     const value = PERMISSIONS[permission];
-    if (value === undefined) throw new InvalidParameterError(at, `names ${JSON.stringify(permission)}; only release and yank exist`);
+    if (value === undefined)
+      throw new InvalidParameterError(at, `names ${JSON.stringify(permission)}; only release and yank exist`);
     w.int32(value);
   }
   w.join();

@@ -10,7 +10,10 @@ const ref = {
   recordId: "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
 };
 const processing = { recordId: ref.recordId, state: "processing" };
-const record = { keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb", signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbn" };
+const record = {
+  keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
+  signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbn",
+};
 
 let server: Awaited<ReturnType<typeof localServer>> | undefined;
 afterEach(() => server?.close());
@@ -32,7 +35,9 @@ describe("the warg client", () => {
     const { server, bodies } = await answering(202, processing);
     const { records } = createWargClient({ baseUrl: `${server.url}/v1` });
     const contentBytes = Uint8Array.from([0x1a, 0x0b, 0x08, 0xc0, 0xf8, 0x89, 0xc3, 0x06]);
-    await expect(records.publish({ packageName: "example:greeter", record: { ...record, contentBytes }, contentSources: {} })).resolves.toEqual(processing);
+    await expect(
+      records.publish({ packageName: "example:greeter", record: { ...record, contentBytes }, contentSources: {} }),
+    ).resolves.toEqual(processing);
     expect(server.requests[0]).toMatchObject({
       method: "POST",
       url: `/v1/package/${await logIdFor("example:greeter")}/record`,
@@ -43,7 +48,9 @@ describe("the warg client", () => {
 
   it("sends content sources when there are any", async () => {
     const { server, bodies } = await answering(202, processing);
-    const contentSources = { [ref.recordId]: [{ type: "httpGet" as const, url: "https://cdn.example.com/greeter.wasm", size: 8 }] };
+    const contentSources = {
+      [ref.recordId]: [{ type: "httpGet" as const, url: "https://cdn.example.com/greeter.wasm", size: 8 }],
+    };
     await createWargClient({ baseUrl: `${server.url}/v1` }).records.publish({
       packageName: "example:greeter",
       record: { ...record, contentBytes: "GgsI" },
@@ -60,7 +67,10 @@ describe("the warg client", () => {
     await raw.GET("/package/{logId}/record/{recordId}", { params: { path: ref } });
     await new PackageApi(createConfiguration(options)).getPackageRecord(ref);
     await createWargClient({ baseUrl: options.baseUrl }).records.get(ref);
-    expect(server.requests.map((request) => request.headers.authorization)).toEqual([...Array(3).fill("Bearer hosted-registry-token"), undefined]);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([
+      ...Array(3).fill("Bearer hosted-registry-token"),
+      undefined,
+    ]);
   });
 
   it("refuses an empty token", () => {
@@ -70,7 +80,11 @@ describe("the warg client", () => {
 
   it("keeps the token out of error messages", async () => {
     const { server } = await answering(400, { status: 400, message: "bad token hosted-registry-token" });
-    const failure = await createWargClient({ baseUrl: `${server.url}/v1`, token: "hosted-registry-token", maxRetries: 0 })
+    const failure = await createWargClient({
+      baseUrl: `${server.url}/v1`,
+      token: "hosted-registry-token",
+      maxRetries: 0,
+    })
       .records.get(ref)
       .catch((e) => e);
     expect(failure).toBeInstanceOf(BadRequestError);

@@ -24,7 +24,10 @@ const sdk = new PackageApi(createConfiguration(tagged("sdk")));
 const fetchSdk = new FetchApi(createConfiguration(tagged("sdk")));
 // This generator version has no per-call init overrides: set headers through a middleware.
 const sdkWith = (headers: Record<string, string>) =>
-  sdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
+  sdk.withPreMiddleware(async ({ url, init }) => ({
+    url,
+    init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
+  }));
 
 const ref = {
   logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
@@ -34,7 +37,8 @@ const record = {
   contentBytes:
     "GgsIwPiJwwYQgJTvOiJDCkEKN2VjZHNhLXAyNTY6QXdOUkxpNk1rMGNpdTA4aWpoMnV0UVlmVnYxZnMyT2xWUkt6eURSeVFtbFMSBnNoYTI1NiJSIlAKBTEuMC4wEkdzaGEyNTY6MjRlYWYzNDM5YTYwYzk2NzY0YzRmMmM5MmEwYTgxYjUyYmQ0ZmU1ZDViOTFmMDkwMTg0YTBmNjQ4NmIxYmYyOQ==",
   keyId: "sha256:25fed21e9948f7d0953ed1ea8f15f4b6d2c7cebb177d4d5b0f3276b09048aebb",
-  signature: "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=",
+  signature:
+    "ecdsa-p256:MEUCIQCOP+FWh+/VNJbnSBm5WWHMkVBwgM/1PacaTfABSsqWyQIgPIWefVhKOqiFXDMlPz7v6jfeM47xddHayqW3gYVhja4=",
 };
 const request = { packageName: "example:greeter", record };
 
@@ -42,7 +46,9 @@ const hash = expect.stringMatching(/^sha256:[a-f0-9]{64}$/);
 const uploadEndpoint = {
   type: "http",
   method: "POST",
-  url: expect.stringMatching(/^v1\/package\/sha256:[a-f0-9]{64}\/record\/sha256:[a-f0-9]{64}\/content\/sha256:[a-f0-9]{64}$/),
+  url: expect.stringMatching(
+    /^v1\/package\/sha256:[a-f0-9]{64}\/record\/sha256:[a-f0-9]{64}\/content\/sha256:[a-f0-9]{64}$/,
+  ),
 };
 const recordShapes = {
   published: { recordId: hash, state: "published", registryIndex: expect.any(Number) },
@@ -81,7 +87,13 @@ interface ErrorCase {
 const textAccept = { accept: "application/json, text/plain" };
 
 const getErrors: ErrorCase[] = [
-  { status: 400, prefer: "code=400", ErrorClass: BadRequestError, body: messageBody(400), message: /^400 Invalid URL: hash contained uppercase hex values/ },
+  {
+    status: 400,
+    prefer: "code=400",
+    ErrorClass: BadRequestError,
+    body: messageBody(400),
+    message: /^400 Invalid URL: hash contained uppercase hex values/,
+  },
   {
     status: 404,
     prefer: "code=404, example=log",
@@ -105,7 +117,13 @@ const getErrors: ErrorCase[] = [
     message: /^501 .*`Warg-Registry` header is not supported/,
   },
   // `default`: 500 is not declared, so Prism answers it with the default response.
-  { status: 500, prefer: "code=500", ErrorClass: InternalServerError, body: messageBody(500), message: /^500 an error occurred while processing the request/ },
+  {
+    status: 500,
+    prefer: "code=500",
+    ErrorClass: InternalServerError,
+    body: messageBody(500),
+    message: /^500 an error occurred while processing the request/,
+  },
 ];
 
 const publishErrors: ErrorCase[] = [
@@ -123,7 +141,13 @@ const publishErrors: ErrorCase[] = [
     body: messageBody(401),
     message: /^401 .*(key|signature)/,
   })),
-  { status: 404, prefer: "code=404", ErrorClass: NotFoundError, body: typedBody(404, "namespace", "example"), message: /^404 namespace not found: example / },
+  {
+    status: 404,
+    prefer: "code=404",
+    ErrorClass: NotFoundError,
+    body: typedBody(404, "namespace", "example"),
+    message: /^404 namespace not found: example /,
+  },
   {
     status: 409,
     prefer: "code=409, example=namespaceImport",
@@ -138,8 +162,20 @@ const publishErrors: ErrorCase[] = [
     body: typedBody(409, "record", hash),
     message: /^409 conflict: a record for this log is pending: sha256:475ea950/,
   },
-  { status: 413, prefer: "code=413", ErrorClass: APIError, body: messageBody(413), message: /^413 Failed to buffer the request body/ },
-  { status: 415, prefer: "code=415", ErrorClass: APIError, body: messageBody(415), message: /^415 Expected request with `Content-Type: application\/json`/ },
+  {
+    status: 413,
+    prefer: "code=413",
+    ErrorClass: APIError,
+    body: messageBody(413),
+    message: /^413 Failed to buffer the request body/,
+  },
+  {
+    status: 415,
+    prefer: "code=415",
+    ErrorClass: APIError,
+    body: messageBody(415),
+    message: /^415 Expected request with `Content-Type: application\/json`/,
+  },
   ...["invalidBody", "policyRejection"].map((example) => ({
     status: 422,
     prefer: `code=422, example=${example}`,
@@ -147,8 +183,20 @@ const publishErrors: ErrorCase[] = [
     body: messageBody(422),
     message: /^422 /,
   })),
-  { status: 501, prefer: "code=501", ErrorClass: InternalServerError, body: messageBody(501), message: /^501 specifying content sources is not supported/ },
-  { status: 500, prefer: "code=500", ErrorClass: InternalServerError, body: messageBody(500), message: /^500 an error occurred/ },
+  {
+    status: 501,
+    prefer: "code=501",
+    ErrorClass: InternalServerError,
+    body: messageBody(501),
+    message: /^501 specifying content sources is not supported/,
+  },
+  {
+    status: 500,
+    prefer: "code=500",
+    ErrorClass: InternalServerError,
+    body: messageBody(500),
+    message: /^500 an error occurred/,
+  },
 ];
 
 describe("getPackageRecord", () => {
@@ -157,7 +205,10 @@ describe("getPackageRecord", () => {
       const headers = { prefer: `code=200, example=${state}` };
       expectRecord(await facade.get(ref, { headers }), state);
 
-      const { data, error, response } = await raw.GET("/package/{logId}/record/{recordId}", { params: { path: ref }, headers });
+      const { data, error, response } = await raw.GET("/package/{logId}/record/{recordId}", {
+        params: { path: ref },
+        headers,
+      });
       expect(response.status).toBe(200);
       expect(error).toBeUndefined();
       expectRecord(data, state);
@@ -174,7 +225,10 @@ describe("getPackageRecord", () => {
       expect(failure).toMatchObject({ status: c.status, body: c.body });
       expect(failure.message).toMatch(c.message);
 
-      const { data, error, response } = await raw.GET("/package/{logId}/record/{recordId}", { params: { path: ref }, headers });
+      const { data, error, response } = await raw.GET("/package/{logId}/record/{recordId}", {
+        params: { path: ref },
+        headers,
+      });
       expect(response.status).toBe(c.status);
       expect(data).toBeUndefined();
       expect(error).toEqual(c.body);
@@ -194,17 +248,30 @@ describe("publishPackageRecord", () => {
       const headers = { prefer: `code=202, example=${state}` };
       expectRecord(await facade.publish(request, { headers }), state);
 
-      const { data, response } = await raw.POST("/package/{logId}/record", { params: { path: { logId: ref.logId } }, body: request, headers });
+      const { data, response } = await raw.POST("/package/{logId}/record", {
+        params: { path: { logId: ref.logId } },
+        body: request,
+        headers,
+      });
       expect(response.status).toBe(202);
       expectRecord(data, state);
 
-      expectRecord(await sdkWith(headers).publishPackageRecord({ logId: ref.logId, publishPackageRecordRequest: request }), state);
+      expectRecord(
+        await sdkWith(headers).publishPackageRecord({ logId: ref.logId, publishPackageRecordRequest: request }),
+        state,
+      );
     });
   }
 
   it("202 through the facade with the record as bytes (base64-encoded for the wire)", async () => {
     const bytes = Uint8Array.from(atob(record.contentBytes), (c) => c.charCodeAt(0));
-    expectRecord(await facade.publish({ ...request, record: { ...record, contentBytes: bytes } }, { headers: { prefer: "example=processing" } }), "processing");
+    expectRecord(
+      await facade.publish(
+        { ...request, record: { ...record, contentBytes: bytes } },
+        { headers: { prefer: "example=processing" } },
+      ),
+      "processing",
+    );
   });
 
   for (const c of publishErrors) {
@@ -215,7 +282,11 @@ describe("publishPackageRecord", () => {
       expect(failure).toMatchObject({ status: c.status, body: c.body, request: { method: "POST" } });
       expect(failure.message).toMatch(c.message);
 
-      const { error, response } = await raw.POST("/package/{logId}/record", { params: { path: { logId: ref.logId } }, body: request, headers });
+      const { error, response } = await raw.POST("/package/{logId}/record", {
+        params: { path: { logId: ref.logId } },
+        body: request,
+        headers,
+      });
       expect(response.status).toBe(c.status);
       expect(error).toEqual(c.body);
 
@@ -229,7 +300,10 @@ describe("publishPackageRecord", () => {
 });
 
 const fetchSdkWith = (headers: Record<string, string>) =>
-  fetchSdk.withPreMiddleware(async ({ url, init }) => ({ url, init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } } }));
+  fetchSdk.withPreMiddleware(async ({ url, init }) => ({
+    url,
+    init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
+  }));
 const checkpointShape = {
   contents: { logLength: expect.any(Number), logRoot: hash, mapRoot: hash, timestamp: expect.any(Number) },
   keyId: hash,
@@ -240,7 +314,17 @@ const logsRequest = { logLength: 3, packages: { [ref.logId]: null } };
 const sdkLogsRequest = logsRequest as unknown as FetchLogsRequest;
 const logsShape = {
   more: false,
-  packages: { [ref.logId]: [{ contentBytes: record.contentBytes, keyId: hash, signature: expect.any(String), registryIndex: 2, fetchToken: hash }] },
+  packages: {
+    [ref.logId]: [
+      {
+        contentBytes: record.contentBytes,
+        keyId: hash,
+        signature: expect.any(String),
+        registryIndex: 2,
+        fetchToken: hash,
+      },
+    ],
+  },
 };
 const wargRegistry501: ErrorCase = {
   status: 501,
@@ -250,7 +334,13 @@ const wargRegistry501: ErrorCase = {
   body: "`Warg-Registry` header is not supported",
   message: /^501 .*`Warg-Registry` header is not supported/,
 };
-const internal500: ErrorCase = { status: 500, prefer: "code=500", ErrorClass: InternalServerError, body: messageBody(500), message: /^500 an error occurred/ };
+const internal500: ErrorCase = {
+  status: 500,
+  prefer: "code=500",
+  ErrorClass: InternalServerError,
+  body: messageBody(500),
+  message: /^500 an error occurred/,
+};
 
 describe("fetchCheckpoint", () => {
   it("200 through every client", async () => {
@@ -292,7 +382,13 @@ describe("fetchLogs", () => {
   });
 
   const cases: ErrorCase[] = [
-    { status: 400, prefer: "code=400", ErrorClass: BadRequestError, body: messageBody(400), message: /^400 invalid records limit/ },
+    {
+      status: 400,
+      prefer: "code=400",
+      ErrorClass: BadRequestError,
+      body: messageBody(400),
+      message: /^400 invalid records limit/,
+    },
     {
       status: 404,
       prefer: "code=404, example=log",
@@ -308,7 +404,13 @@ describe("fetchLogs", () => {
       message: /^404 logLength not found/,
     },
     { status: 415, prefer: "code=415", ErrorClass: APIError, body: messageBody(415), message: /^415 Expected request/ },
-    { status: 422, prefer: "code=422", ErrorClass: UnprocessableEntityError, body: messageBody(422), message: /^422 Failed to deserialize/ },
+    {
+      status: 422,
+      prefer: "code=422",
+      ErrorClass: UnprocessableEntityError,
+      body: messageBody(422),
+      message: /^422 Failed to deserialize/,
+    },
     wargRegistry501,
     internal500,
   ];
@@ -333,7 +435,9 @@ describe("fetchLogs", () => {
 
 describe("the mock enforces the spec", () => {
   it("rejects requests that violate it (uppercase hex id, body without `record`)", async () => {
-    const upper = await fetch(`${baseUrl}/package/${ref.logId.toUpperCase()}/record/${ref.recordId}`, { headers: { "x-contract-client": "probe" } });
+    const upper = await fetch(`${baseUrl}/package/${ref.logId.toUpperCase()}/record/${ref.recordId}`, {
+      headers: { "x-contract-client": "probe" },
+    });
     expect(upper.status).toBeGreaterThanOrEqual(400);
     expect(upper.headers.get("sl-violations") ?? (await upper.text())).toMatch(/logId|pattern/i);
 

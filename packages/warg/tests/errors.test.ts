@@ -13,7 +13,9 @@ const ref = { logId: `sha256:${"a".repeat(64)}`, recordId: `sha256:${"b".repeat(
 describe("isWargError", () => {
   it("narrows an APIError to the registry's typed body", async () => {
     server = await localServer((_req, res) =>
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ status: 404, type: "record", id: ref.recordId })),
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: 404, type: "record", id: ref.recordId })),
     );
     const error = await createWargClient({ baseUrl: server.url })
       .records.get(ref)

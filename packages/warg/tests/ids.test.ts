@@ -10,7 +10,8 @@ const nodeSha256 = (...parts: Array<string | Uint8Array>) => {
   return `sha256:${hash.digest("hex")}`;
 };
 const lengthPrefix = (n: number) => Buffer.from(n < 128 ? [n] : [(n & 0x7f) | 0x80, n >> 7]);
-const nodeLogId = (name: string) => nodeSha256("WARG-PACKAGE-LOG-ID-V0:", "WARG-PACKAGE-ID-V0", lengthPrefix(name.length), name);
+const nodeLogId = (name: string) =>
+  nodeSha256("WARG-PACKAGE-LOG-ID-V0:", "WARG-PACKAGE-ID-V0", lengthPrefix(name.length), name);
 const nodeRecordId = (bytes: Uint8Array) => nodeSha256("WARG-PACKAGE-LOG-RECORD-V0:", bytes);
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
@@ -32,14 +33,18 @@ const specRecord =
 
 describe("logIdFor", () => {
   it("reproduces the warg.md vector for example:greeter", async () => {
-    await expect(logIdFor("example:greeter")).resolves.toBe("sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f");
+    await expect(logIdFor("example:greeter")).resolves.toBe(
+      "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
+    );
   });
 
   it("uses a two-byte LEB128 length for names of 128 bytes and more", async () => {
     const name = `${"a".repeat(196)}:abc`; // 200 bytes: LEB128 0xc8 0x01
     expect(lengthPrefix(name.length)).toEqual(Buffer.from([0xc8, 0x01]));
     await expect(logIdFor(name)).resolves.toBe(nodeLogId(name));
-    expect(await logIdFor(name)).not.toBe(nodeSha256("WARG-PACKAGE-LOG-ID-V0:", "WARG-PACKAGE-ID-V0", Buffer.from([200]), name));
+    expect(await logIdFor(name)).not.toBe(
+      nodeSha256("WARG-PACKAGE-LOG-ID-V0:", "WARG-PACKAGE-ID-V0", Buffer.from([200]), name),
+    );
   });
 
   it("matches node:crypto for any valid package name", async () => {
@@ -51,7 +56,16 @@ describe("logIdFor", () => {
   });
 
   it("refuses names that are not `<namespace>:<name>` in kebab case", async () => {
-    for (const bad of ["Example:Greeter", "example", "example:", ":greeter", "example:greeter-", "example:1greeter", "ex ample:greeter", "a:b:c"]) {
+    for (const bad of [
+      "Example:Greeter",
+      "example",
+      "example:",
+      ":greeter",
+      "example:greeter-",
+      "example:1greeter",
+      "ex ample:greeter",
+      "a:b:c",
+    ]) {
       await expect(logIdFor(bad)).rejects.toMatchObject({ name: "InvalidParameterError", param: "packageName" });
     }
     await expect(logIdFor(42 as unknown as string)).rejects.toBeInstanceOf(InvalidParameterError);
@@ -67,11 +81,15 @@ describe("recordIdFor", () => {
   });
 
   it("reproduces the repository's full vector for the earlier encoding", async () => {
-    await expect(recordIdFor(minimalRecordEarlierProto)).resolves.toBe("sha256:e1b205d2510baf03712dc20a515fcc93e6fe891877fe3af50d73cf147d9e39ba");
+    await expect(recordIdFor(minimalRecordEarlierProto)).resolves.toBe(
+      "sha256:e1b205d2510baf03712dc20a515fcc93e6fe891877fe3af50d73cf147d9e39ba",
+    );
   });
 
   it("agrees with the spec's examples (publish contentBytes → 202 recordId)", async () => {
-    await expect(recordIdFor(specRecord)).resolves.toBe("sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce");
+    await expect(recordIdFor(specRecord)).resolves.toBe(
+      "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce",
+    );
   });
 
   it("hashes the raw bytes: base64 and Uint8Array give the same id, as node:crypto does", async () => {
@@ -90,7 +108,10 @@ describe("recordIdFor", () => {
 
   it("refuses content that is empty or not standard base64", async () => {
     for (const bad of ["", "not base64!", "AAA", "AA=A", "-_-_", new Uint8Array(0), 7]) {
-      await expect(recordIdFor(bad as string)).rejects.toMatchObject({ name: "InvalidParameterError", param: "contentBytes" });
+      await expect(recordIdFor(bad as string)).rejects.toMatchObject({
+        name: "InvalidParameterError",
+        param: "contentBytes",
+      });
     }
   });
 });

@@ -10,7 +10,9 @@ const validId = fc.stringMatching(/^[a-f0-9]{64}$/).map((hex) => `sha256:${hex}`
 let server: Awaited<ReturnType<typeof localServer>>;
 beforeAll(async () => {
   server = await localServer((_req, res) =>
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ recordId: ID, state: "processing" })),
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ recordId: ID, state: "processing" })),
   );
 });
 afterAll(() => server.close());

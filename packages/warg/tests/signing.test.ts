@@ -3,7 +3,15 @@
 import { createHash, createPublicKey, verify } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { decodeRecord, encodeRecord, InvalidParameterError, PublicKey, recordIdFor, SigningKey, signRecord } from "../src/index.js";
+import {
+  decodeRecord,
+  encodeRecord,
+  InvalidParameterError,
+  PublicKey,
+  recordIdFor,
+  SigningKey,
+  signRecord,
+} from "../src/index.js";
 
 // warg-protocol `tests/package-logs/longer.json`: three records, keys and ids from `output/longer.json`.
 const alicePrivate = "ecdsa-p256:I+UlDo0HxyBBFeelhPPWmD+LnklOpqZDkrFP5VduASk=";
@@ -14,7 +22,8 @@ const bobPublic = "ecdsa-p256:A5qc6uBi070EBb4GihGzpx6Cm5+oZnv4dWpBhhuZVagu";
 const bobKeyId = "sha256:8ed824821ce75c381458f8097996ab77780550ba7fb9c240e4799bb781941abb";
 const time = { seconds: 1671221120, nanos: 153436500 };
 
-const signedMessage = (contentBytes: string) => Buffer.concat([Buffer.from("WARG-PACKAGE-RECORD-SIGNATURE-V0:"), Buffer.from(contentBytes, "base64")]);
+const signedMessage = (contentBytes: string) =>
+  Buffer.concat([Buffer.from("WARG-PACKAGE-RECORD-SIGNATURE-V0:"), Buffer.from(contentBytes, "base64")]);
 
 describe("keys", () => {
   it("derives warg's public key and key id from warg's private key vectors", async () => {
@@ -70,7 +79,10 @@ describe("keys", () => {
 
   it("refuses a public key that is not a point on the curve", async () => {
     const bad = `ecdsa-p256:${Buffer.from([2, ...Buffer.alloc(32, 0xff)]).toString("base64")}`;
-    await expect(PublicKey.import(bad)).rejects.toMatchObject({ param: "publicKey", problem: expect.stringMatching(/P-256/) });
+    await expect(PublicKey.import(bad)).rejects.toMatchObject({
+      param: "publicKey",
+      problem: expect.stringMatching(/P-256/),
+    });
   });
 
   it("signs as warg does: DER ECDSA P-256/SHA-256, verified by node:crypto", async () => {
@@ -80,7 +92,11 @@ describe("keys", () => {
       const signature = await key.sign(message);
       expect(signature).toMatch(/^ecdsa-p256:ME/); // a DER SEQUENCE (0x30) of at most 71 bytes
       const der = Buffer.from(signature.slice("ecdsa-p256:".length), "base64");
-      const spki = createPublicKey({ key: Buffer.from(await crypto.subtle.exportKey("spki", key.publicKey.cryptoKey)), format: "der", type: "spki" });
+      const spki = createPublicKey({
+        key: Buffer.from(await crypto.subtle.exportKey("spki", key.publicKey.cryptoKey)),
+        format: "der",
+        type: "spki",
+      });
       expect(verify("sha256", message, { key: spki, dsaEncoding: "der" }, der)).toBe(true);
       await expect(key.publicKey.verify(signature, message)).resolves.toBe(true);
       await expect(key.publicKey.verify(signature, new TextEncoder().encode("other"))).resolves.toBe(false);
@@ -106,7 +122,13 @@ describe("records", () => {
       {
         prev: init.recordId,
         time,
-        entries: [{ type: "release", version: "1.0.0", digest: "sha256:7d38b5cd25a2baf85ad3bb5b9311383e671a8a142eb302b324d4a5fba8748c69" }],
+        entries: [
+          {
+            type: "release",
+            version: "1.0.0",
+            digest: "sha256:7d38b5cd25a2baf85ad3bb5b9311383e671a8a142eb302b324d4a5fba8748c69",
+          },
+        ],
       },
       bob,
     );
@@ -126,7 +148,9 @@ describe("records", () => {
     expect(init.record.keyId).toBe(aliceKeyId);
     expect(release.record.keyId).toBe(bobKeyId);
     await expect(recordIdFor(yank.record.contentBytes)).resolves.toBe(yank.recordId);
-    await expect(bob.publicKey.verify(release.record.signature, signedMessage(release.record.contentBytes))).resolves.toBe(true);
+    await expect(
+      bob.publicKey.verify(release.record.signature, signedMessage(release.record.contentBytes)),
+    ).resolves.toBe(true);
   });
 
   it("decodes what it encodes", async () => {
@@ -157,7 +181,9 @@ describe("records", () => {
 
   it("refuses bytes that are not a package record", () => {
     expect(() => decodeRecord(Uint8Array.from([0x22, 0x05, 0x0a]))).toThrow(InvalidParameterError);
-    expect(() => decodeRecord(Uint8Array.from([0x22, 0x04, 0x12, 0x02, 0x12, 0x00, 0x10]))).toThrow(/warg package record/);
+    expect(() => decodeRecord(Uint8Array.from([0x22, 0x04, 0x12, 0x02, 0x12, 0x00, 0x10]))).toThrow(
+      /warg package record/,
+    );
   });
 
   it.each([
@@ -178,6 +204,8 @@ describe("records", () => {
   });
 
   it("refuses something that is not a SigningKey", async () => {
-    await expect(signRecord({ entries: [{ type: "yank", version: "1.0.0" }] }, alicePrivate as never)).rejects.toMatchObject({ param: "signingKey" });
+    await expect(
+      signRecord({ entries: [{ type: "yank", version: "1.0.0" }] }, alicePrivate as never),
+    ).rejects.toMatchObject({ param: "signingKey" });
   });
 });

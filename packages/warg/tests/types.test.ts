@@ -25,16 +25,18 @@ function summary(record: PackageRecord): string {
 }
 
 function sdkSummary(record: SdkPackageRecord): string {
-  return record.state === "rejected" ? record.reason : record.state === "published" ? String(record.registryIndex) : record.state;
+  return record.state === "rejected"
+    ? record.reason
+    : record.state === "published"
+      ? String(record.registryIndex)
+      : record.state;
 }
 
 describe("PackageRecord", () => {
   it("narrows on state", () => {
     const spec = parse(readFileSync(new URL("../../../specs/warg.yaml", import.meta.url), "utf8"));
-    const examples = spec.paths["/package/{logId}/record/{recordId}"].get.responses["200"].content["application/json"].examples as Record<
-      string,
-      { value: PackageRecord }
-    >;
+    const examples = spec.paths["/package/{logId}/record/{recordId}"].get.responses["200"].content["application/json"]
+      .examples as Record<string, { value: PackageRecord }>;
     const summaries = Object.values(examples).map(({ value }) => summary(value));
     expect(summaries).toEqual([
       "published at 2",

@@ -8,7 +8,13 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
-import { APIError, createWargClient, IntegrityError, InvalidParameterError, type SourcingRecord } from "../src/index.js";
+import {
+  APIError,
+  createWargClient,
+  IntegrityError,
+  InvalidParameterError,
+  type SourcingRecord,
+} from "../src/index.js";
 
 const logId = "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f";
 const recordId = "sha256:1a3ea76dfefc88639ceb64478bf54036a99c309740cc2204ffeabec4069785ce";
@@ -59,14 +65,21 @@ afterEach(async () => {
 
 // The registry lives under a path prefix: relative URLs resolve against `/registry/`, not `/registry/v1/`.
 const client = () =>
-  createWargClient({ baseUrl: `${registry.url}/registry/v1`, token: "client-token", headers: { "x-tenant": "acme" }, maxRetries: 0 }).records;
+  createWargClient({
+    baseUrl: `${registry.url}/registry/v1`,
+    token: "client-token",
+    headers: { "x-tenant": "acme" },
+    maxRetries: 0,
+  }).records;
 
 function sourcing(overrides: Partial<Record<string, SourcingRecord["missingContent"][string]>> = {}): SourcingRecord {
   return {
     recordId,
     state: "sourcing",
     missingContent: {
-      [wasmDigest]: { upload: [{ type: "http", method: "POST", url: `v1/package/${logId}/record/${recordId}/content/${wasmDigest}` }] },
+      [wasmDigest]: {
+        upload: [{ type: "http", method: "POST", url: `v1/package/${logId}/record/${recordId}/content/${wasmDigest}` }],
+      },
       [readmeDigest]: {
         upload: [
           {
@@ -99,9 +112,15 @@ describe("records.uploadMissingContent", () => {
 
     expect(received).toHaveLength(2);
     const [first, second] = received as [Received, Received];
-    expect(first).toMatchObject({ method: "POST", url: `/registry/v1/package/${logId}/record/${recordId}/content/${wasmDigest}` });
+    expect(first).toMatchObject({
+      method: "POST",
+      url: `/registry/v1/package/${logId}/record/${recordId}/content/${wasmDigest}`,
+    });
     expect(first.body?.equals(wasm)).toBe(true);
-    expect(first.headers).toMatchObject({ "content-type": "application/octet-stream", "content-length": String(wasm.length) });
+    expect(first.headers).toMatchObject({
+      "content-type": "application/octet-stream",
+      "content-length": String(wasm.length),
+    });
     // Only what the endpoint names: not the client's token, not its default headers.
     expect(first.headers.authorization).toBeUndefined();
     expect(first.headers["x-tenant"]).toBeUndefined();
@@ -115,13 +134,20 @@ describe("records.uploadMissingContent", () => {
     expect(storage.requests).toHaveLength(1);
 
     expect(progress.at(-1)).toEqual({ digest: readmeDigest, loaded: readme.length, total: readme.length });
-    expect(progress.filter((p) => p.digest === wasmDigest).at(-1)).toEqual({ digest: wasmDigest, loaded: wasm.length, total: wasm.length });
+    expect(progress.filter((p) => p.digest === wasmDigest).at(-1)).toEqual({
+      digest: wasmDigest,
+      loaded: wasm.length,
+      total: wasm.length,
+    });
   });
 
   it("takes a Map of contents and one-shot streams (sent chunked)", async () => {
     const record = sourcing();
     delete record.missingContent[readmeDigest];
-    await client().uploadMissingContent(record, new Map([[wasmDigest, Readable.from([wasm.subarray(0, 1000), wasm.subarray(1000)])]]));
+    await client().uploadMissingContent(
+      record,
+      new Map([[wasmDigest, Readable.from([wasm.subarray(0, 1000), wasm.subarray(1000)])]]),
+    );
     expect(received).toHaveLength(1);
     expect(received[0]?.body?.equals(wasm)).toBe(true);
     expect(received[0]?.headers["transfer-encoding"]).toBe("chunked");
@@ -136,7 +162,11 @@ describe("records.uploadMissingContent", () => {
       .uploadMissingContent(record, { [wasmDigest]: wrong })
       .catch((e) => e);
     expect(failure).toBeInstanceOf(IntegrityError);
-    expect(failure).toMatchObject({ algorithm: "sha256", expected: wasmDigest.slice(7), actual: digestOf(wrong).slice(7) });
+    expect(failure).toMatchObject({
+      algorithm: "sha256",
+      expected: wasmDigest.slice(7),
+      actual: digestOf(wrong).slice(7),
+    });
     // The upload stopped before the last chunk: the server never got a complete body (with
     // content this small, not even the request: the only chunk was held back).
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -145,7 +175,9 @@ describe("records.uploadMissingContent", () => {
 
   it("refuses endpoint headers other than authorization and content-type, before any request", async () => {
     const record = sourcing({
-      [readmeDigest]: { upload: [{ type: "http", method: "PUT", url: `${storage.url}/blobs`, headers: { "x-amz-acl": "public-read" } }] },
+      [readmeDigest]: {
+        upload: [{ type: "http", method: "PUT", url: `${storage.url}/blobs`, headers: { "x-amz-acl": "public-read" } }],
+      },
     });
     const failure = await client()
       .uploadMissingContent(record, { [wasmDigest]: wasm, [readmeDigest]: readme })
@@ -158,11 +190,16 @@ describe("records.uploadMissingContent", () => {
   });
 
   it("refuses methods other than POST and PUT, before any request", async () => {
-    const record = sourcing({ [readmeDigest]: { upload: [{ type: "http", method: "PATCH" as "PUT", url: "v1/blobs" }] } });
+    const record = sourcing({
+      [readmeDigest]: { upload: [{ type: "http", method: "PATCH" as "PUT", url: "v1/blobs" }] },
+    });
     const failure = await client()
       .uploadMissingContent(record, { [wasmDigest]: wasm, [readmeDigest]: readme })
       .catch((e) => e);
-    expect(failure).toMatchObject({ name: "InvalidParameterError", param: `record.missingContent["${readmeDigest}"].upload[0].method` });
+    expect(failure).toMatchObject({
+      name: "InvalidParameterError",
+      param: `record.missingContent["${readmeDigest}"].upload[0].method`,
+    });
     expect(registry.requests).toHaveLength(0);
   });
 
@@ -186,7 +223,10 @@ describe("records.uploadMissingContent", () => {
 
   it("refuses a record that is not sourcing", async () => {
     const processing = { recordId, state: "processing" } as unknown as SourcingRecord;
-    await expect(client().uploadMissingContent(processing, {})).rejects.toMatchObject({ name: "InvalidParameterError", param: "record" });
+    await expect(client().uploadMissingContent(processing, {})).rejects.toMatchObject({
+      name: "InvalidParameterError",
+      param: "record",
+    });
     expect(registry.requests).toHaveLength(0);
   });
 

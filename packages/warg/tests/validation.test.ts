@@ -5,7 +5,13 @@ import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callWithBadInput, localServer } from "../../../scripts/lib/testing.mjs";
-import { createWargClient, InvalidParameterError, type PublishParams, SigningKey, type WargClient } from "../src/index.js";
+import {
+  createWargClient,
+  InvalidParameterError,
+  type PublishParams,
+  SigningKey,
+  type WargClient,
+} from "../src/index.js";
 
 const ref = {
   logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
@@ -78,13 +84,22 @@ describe("input validation", () => {
   });
 
   it("refuses bad package names", async () => {
-    for (const bad of ["Example:Greeter", "example", "example/greeter", "example:greeter!", "example:-greeter", "", 7]) {
+    for (const bad of [
+      "Example:Greeter",
+      "example",
+      "example/greeter",
+      "example:greeter!",
+      "example:-greeter",
+      "",
+      7,
+    ]) {
       await refused(client.records.publish({ ...valid, packageName: bad as string }), "packageName");
     }
   });
 
   it("refuses record fields that are missing or malformed", async () => {
-    const record = (field: keyof PublishParams["record"], value: unknown) => client.records.publish({ ...valid, record: { ...valid.record, [field]: value } });
+    const record = (field: keyof PublishParams["record"], value: unknown) =>
+      client.records.publish({ ...valid, record: { ...valid.record, [field]: value } });
     for (const bad of ["", "not base64", "GgsIwPiJwwYQgJTvOiJ", "GgsI-_", new Uint8Array(0), 12, undefined])
       await refused(record("contentBytes", bad), "record.contentBytes");
     for (const bad of badHashes) await refused(record("keyId", bad), "record.keyId");
@@ -95,7 +110,10 @@ describe("input validation", () => {
 
   it("refuses content sources keyed by something other than a digest", async () => {
     await refused(
-      client.records.publish({ ...valid, contentSources: { "greeter.wasm": [{ type: "httpGet", url: "https://cdn.example.com/greeter.wasm" }] } }),
+      client.records.publish({
+        ...valid,
+        contentSources: { "greeter.wasm": [{ type: "httpGet", url: "https://cdn.example.com/greeter.wasm" }] },
+      }),
       "contentSources",
     );
   });
@@ -103,10 +121,18 @@ describe("input validation", () => {
   it("refuses bad input to publishRelease: name, version, key, content and digest", async () => {
     const content = new Uint8Array([0, 0x61, 0x73, 0x6d, 0x0d, 0, 1, 0]);
     const digest = "sha256:24eaf3439a60c96764c4f2c92a0a81b52bd4fe5d5b91f090184a0f6486b1bf29";
-    const good = { name: "example:greeter", version: "1.0.0", content, digest, signingKey: await SigningKey.generate() };
-    const publish = (change: Record<string, unknown>) => client.packages.publishRelease({ ...good, ...change } as never);
+    const good = {
+      name: "example:greeter",
+      version: "1.0.0",
+      content,
+      digest,
+      signingKey: await SigningKey.generate(),
+    };
+    const publish = (change: Record<string, unknown>) =>
+      client.packages.publishRelease({ ...good, ...change } as never);
     for (const bad of ["greeter", "Example:Greeter", "", 1]) await refused(publish({ name: bad }), "name");
-    for (const bad of ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "", null]) await refused(publish({ version: bad }), "version");
+    for (const bad of ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "", null])
+      await refused(publish({ version: bad }), "version");
     for (const bad of [
       "ecdsa-p256:AAAA",
       "ed25519:I+UlDo0HxyBBFeelhPPWmD+LnklOpqZDkrFP5VduASk=",

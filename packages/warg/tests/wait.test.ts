@@ -2,7 +2,15 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { localServer } from "../../../scripts/lib/testing.mjs";
-import { APIUserAbortError, createWargClient, MissingContentError, NotFoundError, PkgapiError, RecordRejectedError, WaitTimeoutError } from "../src/index.js";
+import {
+  APIUserAbortError,
+  createWargClient,
+  MissingContentError,
+  NotFoundError,
+  PkgapiError,
+  RecordRejectedError,
+  WaitTimeoutError,
+} from "../src/index.js";
 
 const ref = {
   logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
@@ -12,11 +20,21 @@ const digest = "sha256:24eaf3439a60c96764c4f2c92a0a81b52bd4fe5d5b91f090184a0f648
 const states = {
   processing: { recordId: ref.recordId, state: "processing" },
   published: { recordId: ref.recordId, state: "published", registryIndex: 7 },
-  rejected: { recordId: ref.recordId, state: "rejected", reason: 'the package record was invalid: the first entry of the log is not "init"' },
+  rejected: {
+    recordId: ref.recordId,
+    state: "rejected",
+    reason: 'the package record was invalid: the first entry of the log is not "init"',
+  },
   sourcing: {
     recordId: ref.recordId,
     state: "sourcing",
-    missingContent: { [digest]: { upload: [{ type: "http", method: "POST", url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${digest}` }] } },
+    missingContent: {
+      [digest]: {
+        upload: [
+          { type: "http", method: "POST", url: `v1/package/${ref.logId}/record/${ref.recordId}/content/${digest}` },
+        ],
+      },
+    },
   },
 };
 type State = keyof typeof states;
@@ -33,7 +51,9 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 /** A registry answering the given states in turn, repeating the last one. */
 async function registry(...walk: State[]) {
   let polls = 0;
-  server = await localServer((_req: unknown, res: ServerResponse) => json(res, 200, states[walk[Math.min(polls++, walk.length - 1)] as State]));
+  server = await localServer((_req: unknown, res: ServerResponse) =>
+    json(res, 200, states[walk[Math.min(polls++, walk.length - 1)] as State]),
+  );
   return { server, records: createWargClient({ baseUrl: `${server.url}/v1`, maxRetries: 0 }).records };
 }
 
@@ -45,7 +65,8 @@ describe("records.waitFor", () => {
     expect(record.registryIndex).toBe(7);
     expect(server.requests).toHaveLength(3);
     // The ids go into the path as they are, `:` included (as warg-client sends them).
-    for (const request of server.requests) expect(request).toMatchObject({ method: "GET", url: `/v1/package/${ref.logId}/record/${ref.recordId}` });
+    for (const request of server.requests)
+      expect(request).toMatchObject({ method: "GET", url: `/v1/package/${ref.logId}/record/${ref.recordId}` });
   });
 
   it("throws RecordRejectedError with the reason and the record", async () => {
@@ -91,7 +112,9 @@ describe("records.waitFor", () => {
     });
     const { records } = createWargClient({ baseUrl: `${server.url}/v1`, maxRetries: 0 });
     // A long interval: only the abort can end this wait.
-    await expect(records.waitFor(ref, { interval: 60_000, signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(records.waitFor(ref, { interval: 60_000, signal: controller.signal })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -102,7 +125,9 @@ describe("records.waitFor", () => {
   });
 
   it("passes API errors through (404 for an unknown record, with the id in the message)", async () => {
-    server = await localServer((_req: unknown, res: ServerResponse) => json(res, 404, { status: 404, type: "record", id: ref.recordId }));
+    server = await localServer((_req: unknown, res: ServerResponse) =>
+      json(res, 404, { status: 404, type: "record", id: ref.recordId }),
+    );
     const { records } = createWargClient({ baseUrl: `${server.url}/v1`, maxRetries: 0 });
     const failure = await records.waitFor(ref, fast).catch((e) => e);
     expect(failure).toBeInstanceOf(NotFoundError);

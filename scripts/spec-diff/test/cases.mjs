@@ -6,11 +6,15 @@ export const base = {
     "/items": {
       get: {
         operationId: "listItems",
-        parameters: [{ name: "state", in: "query", required: false, schema: { $ref: "#/components/schemas/ItemState" } }],
+        parameters: [
+          { name: "state", in: "query", required: false, schema: { $ref: "#/components/schemas/ItemState" } },
+        ],
         responses: {
           200: {
             description: "ok",
-            content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Item" } } } },
+            content: {
+              "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Item" } } },
+            },
           },
         },
       },
@@ -20,18 +24,32 @@ export const base = {
           required: true,
           content: {
             "application/json": {
-              schema: { type: "object", required: ["name"], properties: { name: { type: "string" }, note: { type: "string" } } },
+              schema: {
+                type: "object",
+                required: ["name"],
+                properties: { name: { type: "string" }, note: { type: "string" } },
+              },
             },
           },
         },
-        responses: { 201: { description: "created", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } } },
+        responses: {
+          201: {
+            description: "created",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } },
+          },
+        },
       },
     },
     "/items/{id}": {
       get: {
         operationId: "getItem",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        responses: { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } } },
+        responses: {
+          200: {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } },
+          },
+        },
       },
     },
   },
@@ -41,7 +59,11 @@ export const base = {
       Item: {
         type: "object",
         required: ["id", "state"],
-        properties: { id: { type: "string" }, name: { type: "string" }, state: { $ref: "#/components/schemas/ItemState" } },
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          state: { $ref: "#/components/schemas/ItemState" },
+        },
       },
     },
   },
@@ -59,7 +81,12 @@ export const cases = {
     "added",
   ],
   "adding an operation": [
-    (s) => (s.paths["/items/{id}"].delete = { operationId: "deleteItem", parameters: [], responses: { 204: { description: "gone" } } }),
+    (s) =>
+      (s.paths["/items/{id}"].delete = {
+        operationId: "deleteItem",
+        parameters: [],
+        responses: { 204: { description: "gone" } },
+      }),
     "added",
   ],
   "renaming an enum value": [(s) => (s.components.schemas.ItemState.enum = ["STAGED", "FAILED"]), "breaking"],

@@ -89,22 +89,41 @@ describe("TypeScript surface", () => {
   it("shows a renamed enum value in every type that carries it", async () => {
     const changes = compareSurfaces(await surfaceOf(base), await surfaceOf(mutated("renaming an enum value")));
     const at = changes.map((c) => c.at);
-    expect(at).toEqual(expect.arrayContaining(["type components.schemas.ItemState", "type components.schemas.Item.state"]));
+    expect(at).toEqual(
+      expect.arrayContaining(["type components.schemas.ItemState", "type components.schemas.Item.state"]),
+    );
     expect(at.some((a) => a.endsWith("parameters.query.state"))).toBe(true);
   });
 });
 
 describe("required bump", () => {
   it("is major / minor / patch from 1.0.0 on", () => {
-    expect(["breaking", "added", "patch", "none"].map((l) => requiredBump(l, "1.4.2"))).toEqual(["major", "minor", "patch", "none"]);
+    expect(["breaking", "added", "patch", "none"].map((l) => requiredBump(l, "1.4.2"))).toEqual([
+      "major",
+      "minor",
+      "patch",
+      "none",
+    ]);
   });
   it("steps down one before 1.0.0, as caret ranges do", () => {
-    expect(["breaking", "added", "patch", "none"].map((l) => requiredBump(l, "0.1.0"))).toEqual(["minor", "patch", "patch", "none"]);
+    expect(["breaking", "added", "patch", "none"].map((l) => requiredBump(l, "0.1.0"))).toEqual([
+      "minor",
+      "patch",
+      "patch",
+      "none",
+    ]);
   });
 });
 
 describe("the changeset check on a git repository", () => {
-  const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t", NO_COLOR: "1" };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "t",
+    GIT_AUTHOR_EMAIL: "t@t",
+    GIT_COMMITTER_NAME: "t",
+    GIT_COMMITTER_EMAIL: "t@t",
+    NO_COLOR: "1",
+  };
   const git = (dir, ...args) => execFileSync("git", args, { cwd: dir, env, stdio: "pipe" });
 
   /** A repo whose main has the base spec for fastly at `version`, checked out on a branch. */
@@ -114,7 +133,10 @@ describe("the changeset check on a git repository", () => {
     mkdirSync(path.join(dir, "packages", "fastly"), { recursive: true });
     mkdirSync(path.join(dir, ".changeset"));
     writeFileSync(path.join(dir, "specs", "fastly.yaml"), stringify(base));
-    writeFileSync(path.join(dir, "packages", "fastly", "package.json"), JSON.stringify({ name: "@pkgapi/fastly", version }));
+    writeFileSync(
+      path.join(dir, "packages", "fastly", "package.json"),
+      JSON.stringify({ name: "@pkgapi/fastly", version }),
+    );
     writeFileSync(path.join(dir, ".changeset", "README.md"), "changesets\n");
     git(dir, "init", "-q", "-b", "main");
     git(dir, "add", "-A");
@@ -123,7 +145,8 @@ describe("the changeset check on a git repository", () => {
     return dir;
   }
   const change = (dir, name) => writeFileSync(path.join(dir, "specs", "fastly.yaml"), stringify(mutated(name)));
-  const changeset = (dir, bump) => writeFileSync(path.join(dir, ".changeset", "spec.md"), `---\n"@pkgapi/fastly": ${bump}\n---\n\nchange\n`);
+  const changeset = (dir, bump) =>
+    writeFileSync(path.join(dir, ".changeset", "spec.md"), `---\n"@pkgapi/fastly": ${bump}\n---\n\nchange\n`);
   const run = (dir, ...args) => spawnSync("node", [cli, "--no-types", ...args], { cwd: dir, env, encoding: "utf8" });
 
   it("passes when the spec did not change (CI on main: base is HEAD)", () => {
@@ -138,7 +161,9 @@ describe("the changeset check on a git repository", () => {
     changeset(dir, "minor");
     const result = run(dir, "--check");
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/@pkgapi\/fastly: specs\/fastly.yaml changed \(breaking\); needs a major changeset, found minor/);
+    expect(result.stderr).toMatch(
+      /@pkgapi\/fastly: specs\/fastly.yaml changed \(breaking\); needs a major changeset, found minor/,
+    );
     changeset(dir, "major");
     expect(run(dir, "--check").status).toBe(0);
   });

@@ -15,7 +15,9 @@ export class JobFailedError extends PkgapiError {
 
   constructor(job: Job) {
     const [first] = job.errors;
-    super(`Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}`);
+    super(
+      `Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}`,
+    );
     this.job = job;
     this.errors = job.errors;
   }
@@ -24,7 +26,10 @@ export class JobFailedError extends PkgapiError {
 /** Cloud Controller's asynchronous jobs (`GET /v3/jobs/{guid}`). */
 export class Jobs extends APIResource<paths> {
   async get(guid: string, options?: RequestOptions): Promise<Job> {
-    const { data } = await this.api.GET(JOB, { params: { path: { guid: guidParam("guid", guid) } }, ...callOptions(this.runtime, options) });
+    const { data } = await this.api.GET(JOB, {
+      params: { path: { guid: guidParam("guid", guid) } },
+      ...callOptions(this.runtime, options),
+    });
     return data as Job;
   }
 

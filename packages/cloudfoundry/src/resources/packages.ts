@@ -23,7 +23,15 @@ import {
   trackProgress,
   type UploadSource,
 } from "@pkgapi/core";
-import { ALL_FILTERS, APP_FILTERS, type AppPackageFilters, guidParam, listQuery, type PackageFilters, type PackageType } from "../filters.js";
+import {
+  ALL_FILTERS,
+  APP_FILTERS,
+  type AppPackageFilters,
+  guidParam,
+  listQuery,
+  type PackageFilters,
+  type PackageType,
+} from "../filters.js";
 import type { components, paths } from "../generated/schema.js";
 import { Jobs, PendingJob } from "./jobs.js";
 
@@ -104,7 +112,11 @@ export class PackageFailedError extends PkgapiError {
 
   constructor(pkg: Package) {
     const reason = pkg.data.error ?? undefined;
-    super(pkg.state === "EXPIRED" ? `Package ${pkg.guid} expired: its bits were deleted` : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`);
+    super(
+      pkg.state === "EXPIRED"
+        ? `Package ${pkg.guid} expired: its bits were deleted`
+        : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`,
+    );
     this.package = pkg;
     this.reason = reason;
   }
@@ -116,7 +128,12 @@ export class Packages extends APIResource<paths> {
   /** Creates a package: `bits` (in `AWAITING_UPLOAD`; upload next) or `docker` (`READY` at once). */
   async create(params: CreateParams, options?: RequestOptions): Promise<Package> {
     const { type, appGuid, data, metadata } = params ?? ({} as CreateParams);
-    const body = { type: checkType(type), relationships: appRelationship(appGuid), data: checkData(type, data), metadata };
+    const body = {
+      type: checkType(type),
+      relationships: appRelationship(appGuid),
+      data: checkData(type, data),
+      metadata,
+    };
     const { data: created } = await this.api.POST(PACKAGES, { body, ...callOptions(this.runtime, options) });
     return created as Package;
   }
@@ -133,14 +150,21 @@ export class Packages extends APIResource<paths> {
   }
 
   async get(guid: string, options?: RequestOptions): Promise<Package> {
-    const { data } = await this.api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...callOptions(this.runtime, options) });
+    const { data } = await this.api.GET(PACKAGE, {
+      params: { path: { guid: guidParam("guid", guid) } },
+      ...callOptions(this.runtime, options),
+    });
     return data as Package;
   }
 
   /** Merges labels and annotations; for docker packages, replaces the registry credentials. */
   async update(guid: string, params: UpdateParams, options?: RequestOptions): Promise<Package> {
     const path = { guid: guidParam("guid", guid) };
-    const { data } = await this.api.PATCH(PACKAGE, { params: { path }, body: params ?? {}, ...callOptions(this.runtime, options) });
+    const { data } = await this.api.PATCH(PACKAGE, {
+      params: { path },
+      body: params ?? {},
+      ...callOptions(this.runtime, options),
+    });
     return data as Package;
   }
 
@@ -152,7 +176,10 @@ export class Packages extends APIResource<paths> {
     const path = { guid: guidParam("guid", guid) };
     const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.runtime, options) });
     const location = response.headers.get("location");
-    const url = location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`) ? new URL(location, `${this.runtime.baseUrl}/`) : undefined;
+    const url =
+      location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`)
+        ? new URL(location, `${this.runtime.baseUrl}/`)
+        : undefined;
     const jobGuid = url && /\/v3\/jobs\/([^/]+)\/?$/.exec(url.pathname)?.[1];
     if (!url || !jobGuid) {
       throw this.runtime.invalidResponse(
@@ -168,23 +195,34 @@ export class Packages extends APIResource<paths> {
   list(filters: PackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
     return new PagePromise(async () => {
       const query = listQuery(filters, ALL_FILTERS, "list");
-      const { data, response } = await this.api.GET(PACKAGES, { params: { query }, ...callOptions(this.runtime, options) });
+      const { data, response } = await this.api.GET(PACKAGES, {
+        params: { query },
+        ...callOptions(this.runtime, options),
+      });
       return this.#page(data as PackageList, response, options);
     });
   }
 
   /** Packages of one app: `await` for one page, `for await` for every package. */
-  listForApp(appGuid: string, filters: AppPackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
+  listForApp(
+    appGuid: string,
+    filters: AppPackageFilters = {},
+    options?: RequestOptions,
+  ): PagePromise<PackagePage, Package> {
     return new PagePromise(async () => {
       const path = { guid: guidParam("appGuid", appGuid) };
       const query = listQuery(filters, APP_FILTERS, "listForApp");
-      const { data, response } = await this.api.GET(APP_PACKAGES, { params: { path, query }, ...callOptions(this.runtime, options) });
+      const { data, response } = await this.api.GET(APP_PACKAGES, {
+        params: { path, query },
+        ...callOptions(this.runtime, options),
+      });
       return this.#page(data as PackageList, response, options);
     });
   }
 
   #page(list: PackageList, response: Response, options?: RequestOptions): PackagePage {
-    if (!Array.isArray(list?.resources)) throw this.runtime.invalidResponse(response, "expected `resources` to be an array of packages");
+    if (!Array.isArray(list?.resources))
+      throw this.runtime.invalidResponse(response, "expected `resources` to be an array of packages");
     const next = list.pagination?.next?.href;
     return new PackagePage(list, next ? () => this.#nextPage(next, options) : undefined);
   }
@@ -204,7 +242,8 @@ export class Packages extends APIResource<paths> {
   async upload(params: UploadParams, options: RequestOptions = {}): Promise<Package> {
     const guid = guidParam("guid", params?.guid);
     const resources = checkResources(params.resources);
-    if (params.bits == null && resources.length === 0) throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
+    if (params.bits == null && resources.length === 0)
+      throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
     // The order of the cf CLI: the `resources` text field (JSON) first, then the zip, streamed
     // from its source (the generated SDK would need the whole zip in a Blob).
     const parts: Part[] = [];
@@ -215,7 +254,11 @@ export class Packages extends APIResource<paths> {
         file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), params.onProgress),
         contentType: "application/zip",
       });
-    const response = await sendUpload(this.runtime, { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) }, options);
+    const response = await sendUpload(
+      this.runtime,
+      { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
+      options,
+    );
     return (await response.json()) as Package;
   }
 
@@ -223,7 +266,10 @@ export class Packages extends APIResource<paths> {
    * Downloads a `READY` bits package's zip as a stream. Follows Cloud Controller's redirect to
    * the blobstore without the token; also takes the zip when the API serves it itself.
    */
-  async download(guid: string, options: RequestOptions & { onProgress?: (progress: Progress) => void } = {}): Promise<Download> {
+  async download(
+    guid: string,
+    options: RequestOptions & { onProgress?: (progress: Progress) => void } = {},
+  ): Promise<Download> {
     return download(this.runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
   }
 
@@ -240,7 +286,10 @@ export class Packages extends APIResource<paths> {
     const id = guidParam("guid", guid);
     if (typeof path !== "string" || !path) throw new InvalidParameterError("path", "must be a file path");
     const { verify = true, ...downloadOptions } = options;
-    const checksum = verify ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data.checksum : undefined;
+    const checksum = verify
+      ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data
+          .checksum
+      : undefined;
     const algorithm = checksum?.type === "sha256" || checksum?.type === "sha1" ? checksum.type : undefined;
     const integrity = algorithm && checksum?.value ? { algorithm, expected: checksum.value } : undefined;
     return saveDownload(await this.download(id, downloadOptions), path, { integrity });
@@ -269,24 +318,31 @@ function appRelationship(appGuid: unknown) {
 }
 
 function checkType(type: unknown): PackageType {
-  if (type !== "bits" && type !== "docker") throw new InvalidParameterError("type", `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}`);
+  if (type !== "bits" && type !== "docker")
+    throw new InvalidParameterError("type", `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}`);
   return type;
 }
 
 function checkData(type: PackageType, data: unknown) {
   if (type === "bits") {
     // Cloud Controller answers 422 to any key in a bits package's data.
-    if (data != null && (typeof data !== "object" || Object.keys(data).length)) throw new InvalidParameterError("data", "must be left out for a bits package");
+    if (data != null && (typeof data !== "object" || Object.keys(data).length))
+      throw new InvalidParameterError("data", "must be left out for a bits package");
     return undefined;
   }
   const { image } = (data ?? {}) as Partial<DockerData>;
-  if (typeof image !== "string" || !image.trim()) throw new InvalidParameterError("data.image", "is required for a docker package");
+  if (typeof image !== "string" || !image.trim())
+    throw new InvalidParameterError("data.image", "is required for a docker package");
   return data as DockerData;
 }
 
 function checkResources(resources: unknown): ResourceMatch[] {
   if (resources === undefined) return [];
-  if (!Array.isArray(resources)) throw new InvalidParameterError("resources", "must be an array of { checksum: { value }, size_in_bytes, path, mode? }");
+  if (!Array.isArray(resources))
+    throw new InvalidParameterError(
+      "resources",
+      "must be an array of { checksum: { value }, size_in_bytes, path, mode? }",
+    );
   return resources.map((resource, i) => checkResource(`resources[${i}]`, resource));
 }
 
@@ -298,10 +354,22 @@ function checkResource(name: string, resource: unknown): ResourceMatch {
   if (typeof sha1 !== "string" || !/^[0-9a-f]{40}$/.test(sha1))
     throw new InvalidParameterError(`${name}.checksum.value`, "must be a SHA-1: 40 lowercase hex digits");
   const size = integerParam(`${name}.size_in_bytes`, size_in_bytes, { min: 0 });
-  if (typeof path !== "string" || !path || path.includes("\0") || /^([/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes("..")) {
-    throw new InvalidParameterError(`${name}.path`, `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`);
+  if (
+    typeof path !== "string" ||
+    !path ||
+    path.includes("\0") ||
+    /^([/\\]|[A-Za-z]:)/.test(path) ||
+    path.split(/[/\\]/).includes("..")
+  ) {
+    throw new InvalidParameterError(
+      `${name}.path`,
+      `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`,
+    );
   }
-  if (mode !== undefined && (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)) {
+  if (
+    mode !== undefined &&
+    (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)
+  ) {
     throw new InvalidParameterError(
       `${name}.mode`,
       `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`,

@@ -40,7 +40,9 @@ const WEB_ALGORITHMS = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } a
  */
 export async function hashing(file: OpenedSource, algorithm: keyof typeof WEB_ALGORITHMS): Promise<Hashing> {
   if (typeof process === "undefined" || !process.versions?.node) {
-    const digest = file.blob ? toHex(await globalThis.crypto.subtle.digest(WEB_ALGORITHMS[algorithm], await file.blob.arrayBuffer())) : undefined;
+    const digest = file.blob
+      ? toHex(await globalThis.crypto.subtle.digest(WEB_ALGORITHMS[algorithm], await file.blob.arrayBuffer()))
+      : undefined;
     return { ...file, digest: () => digest };
   }
   const { createHash } = await import("node:crypto");

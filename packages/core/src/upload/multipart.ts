@@ -5,7 +5,9 @@
 import type { StreamBody } from "./body.js";
 import type { OpenedSource } from "./source.js";
 
-export type Part = { name: string; value: string; contentType?: string } | { name: string; file: OpenedSource; contentType?: string };
+export type Part =
+  | { name: string; value: string; contentType?: string }
+  | { name: string; file: OpenedSource; contentType?: string };
 
 export interface MultipartBody extends StreamBody {
   parts: readonly Part[];
@@ -22,7 +24,10 @@ export function multipart(parts: readonly Part[]): MultipartBody {
   let length: number | undefined = tail.byteLength;
   parts.forEach((part, i) => {
     const size = "value" in part ? values[i]?.byteLength : part.file.size;
-    length = length === undefined || size === undefined ? undefined : length + (heads[i]?.byteLength ?? 0) + size + crlf.byteLength;
+    length =
+      length === undefined || size === undefined
+        ? undefined
+        : length + (heads[i]?.byteLength ?? 0) + size + crlf.byteLength;
   });
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,

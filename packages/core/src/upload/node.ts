@@ -8,7 +8,11 @@ import type { StreamBody } from "./body.js";
 import type { UploadTransportOptions } from "./transport.js";
 
 /** Node through a fetch: the body streamed from its chunks as they are pulled (bounded memory), no 100-continue. */
-export function fetchStreamUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions, fetchImpl: typeof fetch): Promise<Response> {
+export function fetchStreamUpload(
+  attempt: Attempt<StreamBody>,
+  options: UploadTransportOptions,
+  fetchImpl: typeof fetch,
+): Promise<Response> {
   const body = attempt.body;
   const headers = new Headers(attempt.headers);
   headers.delete("expect");
@@ -31,7 +35,14 @@ export function fetchStreamUpload(attempt: Attempt<StreamBody>, options: UploadT
       },
     });
   }
-  return fetchImpl(attempt.url, { method: attempt.method, headers, body: stream, signal: attempt.signal, redirect: "error", duplex: "half" } as RequestInit);
+  return fetchImpl(attempt.url, {
+    method: attempt.method,
+    headers,
+    body: stream,
+    signal: attempt.signal,
+    redirect: "error",
+    duplex: "half",
+  } as RequestInit);
 }
 
 export async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions): Promise<Response> {

@@ -9,7 +9,10 @@ const STEP = 64 * 1024;
  * multipart envelope) each time the connection has taken up to 64 KiB more of it. Reads stay in
  * large chunks; only the hand-over is sliced (no copies). Each retry starts again from 0.
  */
-export function trackProgress(file: OpenedSource, onProgress: ((progress: Progress) => void) | undefined): OpenedSource {
+export function trackProgress(
+  file: OpenedSource,
+  onProgress: ((progress: Progress) => void) | undefined,
+): OpenedSource {
   if (!onProgress) return file;
   return {
     ...file,

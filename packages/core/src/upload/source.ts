@@ -51,10 +51,12 @@ export async function openSource(
       let seen = 0;
       for await (const chunk of chunks()) {
         seen += chunk.byteLength;
-        if (max !== undefined && seen > max) throw new InvalidParameterError(param, `stream exceeded the limit of ${max} bytes; the upload was stopped`);
+        if (max !== undefined && seen > max)
+          throw new InvalidParameterError(param, `stream exceeded the limit of ${max} bytes; the upload was stopped`);
         yield chunk;
       }
-      if (nonEmpty && seen === 0) throw new InvalidParameterError(param, "is an empty stream (0 bytes); the upload was stopped");
+      if (nonEmpty && seen === 0)
+        throw new InvalidParameterError(param, "is an empty stream (0 bytes); the upload was stopped");
     },
   };
 }
@@ -95,7 +97,10 @@ async function open(param: string, source: UploadSource, filename: string | unde
             held = bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
           }
           if (read !== size)
-            throw new InvalidParameterError(param, `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`);
+            throw new InvalidParameterError(
+              param,
+              `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`,
+            );
           if (held) yield held;
         } finally {
           await handle.close();
@@ -108,7 +113,13 @@ async function open(param: string, source: UploadSource, filename: string | unde
   }
   if (typeof Blob !== "undefined" && source instanceof Blob) {
     const name = filename ?? ((source as File).name || "blob");
-    return { size: source.size, filename: name, replayable: true, blob: source, chunks: () => iterate(source.stream()) };
+    return {
+      size: source.size,
+      filename: name,
+      replayable: true,
+      blob: source,
+      chunks: () => iterate(source.stream()),
+    };
   }
   if (source instanceof Uint8Array) {
     const bytes = source;
@@ -117,7 +128,8 @@ async function open(param: string, source: UploadSource, filename: string | unde
       filename: filename ?? "file",
       replayable: true,
       async *chunks() {
-        for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES) yield bytes.subarray(offset, offset + CHUNK_BYTES);
+        for (let offset = 0; offset < bytes.byteLength; offset += CHUNK_BYTES)
+          yield bytes.subarray(offset, offset + CHUNK_BYTES);
       },
     };
   }
@@ -128,18 +140,32 @@ async function open(param: string, source: UploadSource, filename: string | unde
       filename: filename ?? (typeof streamPath === "string" ? streamPath.split(/[\\/]/).pop() || "file" : "file"),
       replayable: false,
       chunks() {
-        if (used) throw new InvalidParameterError(param, "is a stream that was already read; pass a path, Blob or Buffer to allow retries");
+        if (used)
+          throw new InvalidParameterError(
+            param,
+            "is a stream that was already read; pass a path, Blob or Buffer to allow retries",
+          );
         used = true;
-        return typeof ReadableStream !== "undefined" && source instanceof ReadableStream ? iterate(source) : (source as AsyncIterable<Uint8Array>);
+        return typeof ReadableStream !== "undefined" && source instanceof ReadableStream
+          ? iterate(source)
+          : (source as AsyncIterable<Uint8Array>);
       },
     };
   }
-  throw new InvalidParameterError(param, "must be a file path, a Blob or File, a Buffer or Uint8Array, or a readable stream");
+  throw new InvalidParameterError(
+    param,
+    "must be a file path, a Blob or File, a Buffer or Uint8Array, or a readable stream",
+  );
 }
 
 function isReadable(value: unknown): value is ReadableStream<Uint8Array> | NodeJS.ReadableStream {
   if (typeof ReadableStream !== "undefined" && value instanceof ReadableStream) return true;
-  return typeof value === "object" && value !== null && typeof (value as NodeJS.ReadableStream).pipe === "function" && Symbol.asyncIterator in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as NodeJS.ReadableStream).pipe === "function" &&
+    Symbol.asyncIterator in value
+  );
 }
 
 async function* iterate(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {

@@ -42,7 +42,14 @@ async function fetchUpload(attempt: Attempt<StreamBody>, options: UploadTranspor
   headers.delete("content-length");
   if (body instanceof FormData) headers.delete("content-type");
   else if (attempt.body) headers.set("content-type", attempt.body.contentType);
-  const response = await (options.fetch ?? globalThis.fetch)(attempt.url, { method: attempt.method, headers, body, signal: attempt.signal, redirect: "error" });
-  if (attempt.body?.length !== undefined) options.onProgress?.({ loaded: attempt.body.length, total: attempt.body.length });
+  const response = await (options.fetch ?? globalThis.fetch)(attempt.url, {
+    method: attempt.method,
+    headers,
+    body,
+    signal: attempt.signal,
+    redirect: "error",
+  });
+  if (attempt.body?.length !== undefined)
+    options.onProgress?.({ loaded: attempt.body.length, total: attempt.body.length });
   return response;
 }

@@ -77,7 +77,8 @@ export class Packages extends APIResource<paths> {
     });
     const source = trackProgress(opened, params.onProgress);
     // Hashing costs time on every byte: only when the result will be checked.
-    const file = params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
+    const file =
+      params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
     if (params.skipIfFilesHash) {
       const current = await this.get(params, options).catch((error) => {
         if (error instanceof NotFoundError) return undefined; // no package yet: upload
@@ -87,7 +88,11 @@ export class Packages extends APIResource<paths> {
     }
     const response = await sendUpload(
       this.runtime,
-      { method: "PUT", url: fillPath(PACKAGE_PATH, path), body: multipart([{ name: "package", file, contentType: "application/gzip" }]) },
+      {
+        method: "PUT",
+        url: fillPath(PACKAGE_PATH, path),
+        body: multipart([{ name: "package", file, contentType: "application/gzip" }]),
+      },
       { ...options, expectContinue: params.expectContinue ?? true },
     );
     const stored = (await response.json()) as PackageResponse;
@@ -108,11 +113,16 @@ export class Packages extends APIResource<paths> {
 function checkRef(ref: PackageRef) {
   if (typeof ref !== "object" || ref === null) throw new TypeError("Expected { serviceId, version }");
   return {
-    service_id: pathParam("serviceId", ref.serviceId, { pattern: /^[A-Za-z0-9]+$/, expected: "an alphanumeric service id" }),
+    service_id: pathParam("serviceId", ref.serviceId, {
+      pattern: /^[A-Za-z0-9]+$/,
+      expected: "an alphanumeric service id",
+    }),
     version_id: integerParam("version", ref.version, { min: 1 }),
   };
 }
 
 function defaultName(file: UploadSource): string | undefined {
-  return typeof file === "string" || (typeof File !== "undefined" && file instanceof File) ? undefined : "package.tar.gz";
+  return typeof file === "string" || (typeof File !== "undefined" && file instanceof File)
+    ? undefined
+    : "package.tar.gz";
 }

@@ -1,4 +1,11 @@
-import { hashing, InvalidParameterError, NotFoundError, openSource, type Progress, type UploadSource } from "@pkgapi/core";
+import {
+  hashing,
+  InvalidParameterError,
+  NotFoundError,
+  openSource,
+  type Progress,
+  type UploadSource,
+} from "@pkgapi/core";
 import { fromBase64 } from "../bytes.js";
 import { logIdFor, recordIdFor } from "../ids.js";
 import { SigningKey } from "../keys.js";
@@ -62,7 +69,10 @@ export class Packages {
     for (;;) {
       let page: Awaited<ReturnType<Logs["fetch"]>>;
       try {
-        page = await this.logs.fetch({ logLength: contents.logLength, limit: 1000, packages: { [logId]: token } }, options);
+        page = await this.logs.fetch(
+          { logLength: contents.logLength, limit: 1000, packages: { [logId]: token } },
+          options,
+        );
       } catch (error) {
         // `404 log`: no record of this log is published.
         if (error instanceof NotFoundError && (error.body as { type?: unknown })?.type === "log") return out;
@@ -92,7 +102,8 @@ export class Packages {
    * is published. Every input is checked before the first request. Uploads need Node.
    */
   async publishRelease(params: PublishReleaseParams): Promise<PublishedRelease> {
-    if (typeof params !== "object" || params === null) throw new TypeError("Expected { name, version, content, signingKey }");
+    if (typeof params !== "object" || params === null)
+      throw new TypeError("Expected { name, version, content, signingKey }");
     const name = packageName("name", params.name);
     const version = semverParam("version", params.version);
     const signingKey = await signingKeyParam(params.signingKey);
@@ -109,9 +120,16 @@ export class Packages {
 
     const accepted = await this.records.publish({ packageName: name, record: signed.record }, { signal });
     if (accepted.state === "sourcing") {
-      await this.records.uploadMissingContent(accepted, { [digest]: params.content }, { onProgress: params.onProgress, signal });
+      await this.records.uploadMissingContent(
+        accepted,
+        { [digest]: params.content },
+        { onProgress: params.onProgress, signal },
+      );
     }
-    const published = await this.records.waitFor({ logId, recordId: accepted.recordId }, { ...params.wait, signal: params.wait?.signal ?? signal });
+    const published = await this.records.waitFor(
+      { logId, recordId: accepted.recordId },
+      { ...params.wait, signal: params.wait?.signal ?? signal },
+    );
     return { ...published, logId, version, digest, initialized: !head };
   }
 }
@@ -119,7 +137,10 @@ export class Packages {
 async function signingKeyParam(value: unknown): Promise<SigningKey> {
   if (value instanceof SigningKey) return value;
   if (typeof value === "string") return SigningKey.import(value, "signingKey");
-  throw new InvalidParameterError("signingKey", "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`");
+  throw new InvalidParameterError(
+    "signingKey",
+    "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`",
+  );
 }
 
 /** The `sha256:<hex>` of the content, checked against `expected` when given; before any request. */
@@ -128,12 +149,14 @@ async function contentDigest(content: UploadSource, expected: string | undefined
   const file = await hashing(await openSource("content", content), "sha256");
   if (!file.replayable) {
     // A stream can be read once, for the upload; its digest is checked while it streams.
-    if (expected === undefined) throw new InvalidParameterError("content", "is a stream: pass `digest` too, or a path, Blob or bytes");
+    if (expected === undefined)
+      throw new InvalidParameterError("content", "is a stream: pass `digest` too, or a path, Blob or bytes");
     return expected;
   }
   for await (const _ of file.chunks());
   const hex = file.digest();
-  if (hex === undefined) throw new InvalidParameterError("content", "cannot be hashed on this platform: pass `digest` too");
+  if (hex === undefined)
+    throw new InvalidParameterError("content", "cannot be hashed on this platform: pass `digest` too");
   const actual = `sha256:${hex}`;
   if (expected !== undefined && actual !== expected)
     throw new InvalidParameterError("content", `does not match \`digest\`: its sha256 is ${actual}, not ${expected}`);

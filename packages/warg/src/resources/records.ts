@@ -79,7 +79,11 @@ export class Records extends APIResource<paths> {
   /** A record of a package log and its state. */
   async get(ref: RecordRef, options?: RequestOptions): Promise<PackageRecord> {
     const path = checkRef(ref);
-    const { data } = await this.api.GET(RECORD_PATH, { params: { path }, pathSerializer: rawIds, ...callOptions(this.runtime, options) });
+    const { data } = await this.api.GET(RECORD_PATH, {
+      params: { path },
+      pathSerializer: rawIds,
+      ...callOptions(this.runtime, options),
+    });
     return data as PackageRecord;
   }
 
@@ -90,7 +94,12 @@ export class Records extends APIResource<paths> {
   async publish(params: PublishParams, options?: RequestOptions): Promise<PackageRecord> {
     const body = checkPublish(params);
     const path = { logId: await logIdFor(body.packageName) };
-    const { data } = await this.api.POST(PUBLISH_PATH, { params: { path }, body, pathSerializer: rawIds, ...callOptions(this.runtime, options) });
+    const { data } = await this.api.POST(PUBLISH_PATH, {
+      params: { path },
+      body,
+      pathSerializer: rawIds,
+      ...callOptions(this.runtime, options),
+    });
     return data as PackageRecord;
   }
 
@@ -145,7 +154,10 @@ export class Records extends APIResource<paths> {
         {
           method,
           url: url.href,
-          body: rawBody(trackProgress(file, onProgress && ((progress) => onProgress({ ...progress, digest }))), contentType),
+          body: rawBody(
+            trackProgress(file, onProgress && ((progress) => onProgress({ ...progress, digest }))),
+            contentType,
+          ),
           headers: { ...rest, accept: "*/*" },
           idempotent: true,
           credentials: "request",
@@ -164,7 +176,8 @@ function checkRef(ref: RecordRef) {
 function checkPublish(params: PublishParams) {
   if (typeof params !== "object" || params === null) throw new TypeError("Expected { packageName, record }");
   const { record, contentSources } = params;
-  if (typeof record !== "object" || record === null) throw new InvalidParameterError("record", "must be an object { contentBytes, keyId, signature }");
+  if (typeof record !== "object" || record === null)
+    throw new InvalidParameterError("record", "must be an object { contentBytes, keyId, signature }");
   for (const digest of Object.keys(contentSources ?? {})) anyHash("contentSources", digest);
   return {
     packageName: packageName("packageName", params.packageName),
@@ -181,9 +194,13 @@ function checkPublish(params: PublishParams) {
 /** What to upload where, checked as warg-client does: the first endpoint, POST or PUT, two headers. */
 function planUploads(record: SourcingRecord, contents: ContentMap, root: string) {
   if (record?.state !== "sourcing" || typeof record.missingContent !== "object" || record.missingContent === null) {
-    throw new InvalidParameterError("record", `must be a record in state \`sourcing\`, got ${JSON.stringify(record?.state)}`);
+    throw new InvalidParameterError(
+      "record",
+      `must be a record in state \`sourcing\`, got ${JSON.stringify(record?.state)}`,
+    );
   }
-  if (typeof contents !== "object" || contents === null) throw new InvalidParameterError("contents", "must be an object or Map of digest → content");
+  if (typeof contents !== "object" || contents === null)
+    throw new InvalidParameterError("contents", "must be an object or Map of digest → content");
   return Object.entries(record.missingContent).map(([digest, missing]) => {
     anyHash("record.missingContent", digest);
     const at = `record.missingContent["${digest}"].upload[0]`;
@@ -194,14 +211,18 @@ function planUploads(record: SourcingRecord, contents: ContentMap, root: string)
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(endpoint.headers ?? {})) {
       if (!UPLOAD_HEADERS.has(name.toLowerCase()))
-        throw new InvalidParameterError(`${at}.headers`, `names ${JSON.stringify(name)}; only authorization and content-type may be sent`);
+        throw new InvalidParameterError(
+          `${at}.headers`,
+          `names ${JSON.stringify(name)}; only authorization and content-type may be sent`,
+        );
       headers[name.toLowerCase()] = value;
     }
     const url = URL.canParse(endpoint.url, root) ? new URL(endpoint.url, root) : undefined;
     if (url?.protocol !== "http:" && url?.protocol !== "https:")
       throw new InvalidParameterError(`${at}.url`, `must be an http(s) URL, got ${JSON.stringify(endpoint.url)}`);
     const source = contents instanceof Map ? contents.get(digest) : contents[digest];
-    if (source === undefined) throw new InvalidParameterError(`contents["${digest}"]`, "is missing: the record needs this content");
+    if (source === undefined)
+      throw new InvalidParameterError(`contents["${digest}"]`, "is missing: the record needs this content");
     return { digest, method: endpoint.method, url, headers, source };
   });
 }

@@ -29,7 +29,8 @@ import { component } from "./component.js";
 const env = inject("interop");
 const run = promisify(execFile);
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-const signed = (contentBytes: string) => Buffer.concat([Buffer.from("WARG-PACKAGE-RECORD-SIGNATURE-V0:"), Buffer.from(contentBytes, "base64")]);
+const signed = (contentBytes: string) =>
+  Buffer.concat([Buffer.from("WARG-PACKAGE-RECORD-SIGNATURE-V0:"), Buffer.from(contentBytes, "base64")]);
 const wait = { interval: 250, maxInterval: 1_000 };
 
 describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
@@ -64,7 +65,9 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
     );
   });
   const warg_ = async (...args: string[]) => {
-    const { stdout } = await run(cli, [...args, "--config", config], { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, "xdg") } });
+    const { stdout } = await run(cli, [...args, "--config", config], {
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, "xdg") },
+    });
     return stdout;
   };
   const setCliKey = (text: string) => {
@@ -86,13 +89,31 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
 
     // The init record alone, built and signed with the record API.
     const init = await signRecord({ entries: [{ type: "init", key: key.publicKey }] }, key);
-    await expect(warg.records.publish({ packageName: name, record: init.record })).resolves.toEqual({ recordId: init.recordId, state: "processing" });
-    await expect(warg.records.waitFor({ logId, recordId: init.recordId }, wait)).resolves.toMatchObject({ state: "published" });
+    await expect(warg.records.publish({ packageName: name, record: init.record })).resolves.toEqual({
+      recordId: init.recordId,
+      state: "processing",
+    });
+    await expect(warg.records.waitFor({ logId, recordId: init.recordId }, wait)).resolves.toMatchObject({
+      state: "published",
+    });
 
     // Then two releases in one call each: head lookup, sign, publish, upload, wait.
     const progress: unknown[] = [];
-    const first = await warg.packages.publishRelease({ name, version: "1.0.0", content: v1, signingKey: key, onProgress: (p) => progress.push(p), wait });
-    expect(first).toMatchObject({ state: "published", logId, version: "1.0.0", digest: sha256(v1), initialized: false });
+    const first = await warg.packages.publishRelease({
+      name,
+      version: "1.0.0",
+      content: v1,
+      signingKey: key,
+      onProgress: (p) => progress.push(p),
+      wait,
+    });
+    expect(first).toMatchObject({
+      state: "published",
+      logId,
+      version: "1.0.0",
+      digest: sha256(v1),
+      initialized: false,
+    });
     expect(progress.at(-1)).toEqual({ digest: sha256(v1), loaded: v1.byteLength, total: v1.byteLength });
     const second = await warg.packages.publishRelease({ name, version: "1.1.0", content: v2, signingKey: key, wait });
     expect(second).toMatchObject({ state: "published", version: "1.1.0", digest: sha256(v2), initialized: false });
@@ -109,7 +130,8 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       [{ type: "release", version: "1.0.0", digest: sha256(v1) }],
       [{ type: "release", version: "1.1.0", digest: sha256(v2) }],
     ]);
-    for (const record of log) await expect(key.publicKey.verify(record.signature, signed(record.contentBytes))).resolves.toBe(true);
+    for (const record of log)
+      await expect(key.publicKey.verify(record.signature, signed(record.contentBytes))).resolves.toBe(true);
     expect(log[2].registryIndex).toBeGreaterThan(log[1].registryIndex);
     await expect(warg.records.get({ logId, recordId: second.recordId })).resolves.toEqual({
       recordId: second.recordId,
@@ -129,7 +151,9 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
     const content = component("example:cli-made 1.0.0");
     const file = path.join(home, "cli-made.wasm");
     writeFileSync(file, content);
-    expect(await warg_("publish", "release", "--name", "example:cli-made", "--version", "1.0.0", file)).toContain("published version 1.0.0");
+    expect(await warg_("publish", "release", "--name", "example:cli-made", "--version", "1.0.0", file)).toContain(
+      "published version 1.0.0",
+    );
 
     const log = await warg.packages.log("example:cli-made");
     const entries = log.flatMap((r) => r.entries);
@@ -143,7 +167,9 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       await expect(cliKey.verify(record.signature, signed(record.contentBytes))).resolves.toBe(true);
     }
     const logId = await logIdFor("example:cli-made");
-    await expect(warg.records.get({ logId, recordId: log.at(-1)?.recordId ?? "" })).resolves.toMatchObject({ state: "published" });
+    await expect(warg.records.get({ logId, recordId: log.at(-1)?.recordId ?? "" })).resolves.toMatchObject({
+      state: "published",
+    });
 
     // The same key, imported from warg's text form, publishes the next release after the CLI's record.
     const next = component("example:cli-made 2.0.0");
@@ -163,17 +189,25 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
     const content = component("example:greeter 2.0.0");
     const logId = await logIdFor(name);
     const head = (await warg.packages.log(name)).at(-1)?.recordId;
-    const record = await signRecord({ prev: head, entries: [{ type: "release", version: "2.0.0", digest: sha256(content) }] }, key);
+    const record = await signRecord(
+      { prev: head, entries: [{ type: "release", version: "2.0.0", digest: sha256(content) }] },
+      key,
+    );
     const accepted = await warg.records.publish({ packageName: name, record: record.record });
     expect(accepted).toMatchObject({
       recordId: record.recordId,
       state: "sourcing",
       missingContent: { [sha256(content)]: { upload: [{ type: "http", method: "POST" }] } },
     });
-    await expect(warg.records.get({ logId, recordId: record.recordId })).resolves.toEqual({ recordId: record.recordId, state: "processing" });
+    await expect(warg.records.get({ logId, recordId: record.recordId })).resolves.toEqual({
+      recordId: record.recordId,
+      state: "processing",
+    });
     if (accepted.state !== "sourcing") return;
     await warg.records.uploadMissingContent(accepted, { [sha256(content)]: content });
-    await expect(warg.records.waitFor({ logId, recordId: record.recordId }, wait)).resolves.toMatchObject({ state: "published" });
+    await expect(warg.records.waitFor({ logId, recordId: record.recordId }, wait)).resolves.toMatchObject({
+      state: "published",
+    });
   });
 
   it("grant, a release by the granted key, then revoke and yank: all published and read back", async () => {
@@ -209,7 +243,9 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       ],
     ]);
     // Revoked: the helper's next release is rejected.
-    const error = await warg.packages.publishRelease({ name, version: "3.0.1", content, signingKey: helper, wait }).catch((e: unknown) => e);
+    const error = await warg.packages
+      .publishRelease({ name, version: "3.0.1", content, signingKey: helper, wait })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordRejectedError);
   });
 
@@ -222,7 +258,10 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       const record = await signRecord({ prev: await head(), entries: release("9.0.0") }, stranger);
       const error = await warg.records.publish({ packageName: name, record: record.record }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthenticationError);
-      expect(error).toMatchObject({ status: 401, body: { status: 401, message: `unknown key id \`${stranger.keyId}\`` } });
+      expect(error).toMatchObject({
+        status: 401,
+        body: { status: 401, message: `unknown key id \`${stranger.keyId}\`` },
+      });
     });
 
     it("401 for a signature that does not verify with the log's key", async () => {
@@ -231,15 +270,23 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       const forged = { ...record.record, keyId: key.keyId };
       const error = await warg.records.publish({ packageName: name, record: forged }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthenticationError);
-      expect(error).toMatchObject({ status: 401, body: { message: `signature \`${forged.signature}\` verification failed` } });
+      expect(error).toMatchObject({
+        status: 401,
+        body: { message: `signature \`${forged.signature}\` verification failed` },
+      });
     });
 
     it("an init record naming another key id is accepted (202) and then rejected, not 401", async () => {
       const other = await SigningKey.generate();
       const record = await signRecord({ entries: [{ type: "init", key: key.publicKey }] }, key);
-      const accepted = await warg.records.publish({ packageName: "example:mismatch", record: { ...record.record, keyId: other.keyId } });
+      const accepted = await warg.records.publish({
+        packageName: "example:mismatch",
+        record: { ...record.record, keyId: other.keyId },
+      });
       expect(accepted).toEqual({ recordId: record.recordId, state: "processing" });
-      const error = await warg.records.waitFor({ logId: await logIdFor("example:mismatch"), recordId: record.recordId }, wait).catch((e: unknown) => e);
+      const error = await warg.records
+        .waitFor({ logId: await logIdFor("example:mismatch"), recordId: record.recordId }, wait)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RecordRejectedError);
       expect((error as RecordRejectedError).reason).toMatch(/invalid/);
     });
@@ -248,7 +295,10 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       const record = await signRecord({ prev: await head(), entries: release("9.0.0") }, key);
       const wrongLogId = await logIdFor("example:other");
       const error = await sdk
-        .publishPackageRecord({ logId: wrongLogId, publishPackageRecordRequest: { packageName: name, record: record.record } })
+        .publishPackageRecord({
+          logId: wrongLogId,
+          publishPackageRecordRequest: { packageName: name, record: record.record },
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadRequestError);
       expect((error as BadRequestError).body).toEqual({
@@ -265,11 +315,15 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
         body: { status: 404, type: "record", id: recordId },
       });
       const unknownLog = await logIdFor("example:nothing-here");
-      await expect(warg.records.get({ logId: unknownLog, recordId })).rejects.toMatchObject({ body: { status: 404, type: "log", id: unknownLog } });
+      await expect(warg.records.get({ logId: unknownLog, recordId })).rejects.toMatchObject({
+        body: { status: 404, type: "log", id: unknownLog },
+      });
     });
 
     it("404 for a namespace the registry does not define", async () => {
-      const error = await warg.packages.publishRelease({ name: "other:pkg", version: "1.0.0", content: v1, signingKey: key }).catch((e: unknown) => e);
+      const error = await warg.packages
+        .publishRelease({ name: "other:pkg", version: "1.0.0", content: v1, signingKey: key })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error).toMatchObject({ body: { status: 404, type: "namespace", id: "other" } });
     });
@@ -277,14 +331,22 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
     it("422 for a signature of an algorithm warg does not know (the spec's pattern admits it)", async () => {
       const record = await signRecord({ prev: await head(), entries: release("9.0.0") }, key);
       const error = await warg.records
-        .publish({ packageName: name, record: { ...record.record, signature: `ed25519:${Buffer.alloc(64, 1).toString("base64")}` } })
+        .publish({
+          packageName: name,
+          record: { ...record.record, signature: `ed25519:${Buffer.alloc(64, 1).toString("base64")}` },
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UnprocessableEntityError);
-      expect(error).toMatchObject({ status: 422, body: { status: 422, message: expect.stringMatching(/^Failed to deserialize the JSON body/) } });
+      expect(error).toMatchObject({
+        status: 422,
+        body: { status: 422, message: expect.stringMatching(/^Failed to deserialize the JSON body/) },
+      });
     });
 
     it("a release of a version that is already released is rejected", async () => {
-      const error = await warg.packages.publishRelease({ name, version: "1.0.0", content: v1, signingKey: key, wait }).catch((e: unknown) => e);
+      const error = await warg.packages
+        .publishRelease({ name, version: "1.0.0", content: v1, signingKey: key, wait })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RecordRejectedError);
       expect((error as RecordRejectedError).reason).toMatch(/1\.0\.0 which is already released/);
     });
@@ -292,11 +354,18 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
     it("fetchLogs answers 404 for a log length no checkpoint has, a fetch token that does not parse, and an unknown log", async () => {
       const logId = await logIdFor(name);
       const { contents } = await warg.logs.checkpoint();
-      const post = (body: { logLength: number; packages: Record<string, string | null> }) => warg.raw.POST("/fetch/logs", { body });
+      const post = (body: { logLength: number; packages: Record<string, string | null> }) =>
+        warg.raw.POST("/fetch/logs", { body });
       const noCheckpoint = await post({ logLength: contents.logLength + 1000, packages: { [logId]: null } });
-      expect([noCheckpoint.response.status, noCheckpoint.error]).toEqual([404, { status: 404, type: "logLength", id: contents.logLength + 1000 }]);
+      expect([noCheckpoint.response.status, noCheckpoint.error]).toEqual([
+        404,
+        { status: 404, type: "logLength", id: contents.logLength + 1000 },
+      ]);
       const badToken = await post({ logLength: contents.logLength, packages: { [logId]: "not-a-token" } });
-      expect([badToken.response.status, badToken.error]).toEqual([404, { status: 404, type: "fetchToken", id: "not-a-token" }]);
+      expect([badToken.response.status, badToken.error]).toEqual([
+        404,
+        { status: 404, type: "fetchToken", id: "not-a-token" },
+      ]);
       const unknownLog = await logIdFor("example:nothing-here");
       const noLog = await post({ logLength: contents.logLength, packages: { [unknownLog]: null } });
       expect([noLog.response.status, noLog.error]).toEqual([404, { status: 404, type: "log", id: unknownLog }]);
@@ -308,15 +377,25 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
 
     it("501 for content sources", async () => {
       const record = await signRecord({ prev: await head(), entries: release("9.0.0") }, key);
-      const contentSources = { [sha256(v1)]: [{ type: "httpGet" as const, url: "https://cdn.example.com/greeter.wasm" }] };
-      const error = await warg.records.publish({ packageName: name, record: record.record, contentSources }, { headers: direct }).catch((e: unknown) => e);
+      const contentSources = {
+        [sha256(v1)]: [{ type: "httpGet" as const, url: "https://cdn.example.com/greeter.wasm" }],
+      };
+      const error = await warg.records
+        .publish({ packageName: name, record: record.record, contentSources }, { headers: direct })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InternalServerError);
-      expect(error).toMatchObject({ status: 501, body: { status: 501, message: "specifying content sources is not supported" } });
+      expect(error).toMatchObject({
+        status: 501,
+        body: { status: 501, message: "specifying content sources is not supported" },
+      });
     });
 
     it("501 text/plain for the Warg-Registry header", async () => {
       const error = await warg.records
-        .get({ logId: await logIdFor(name), recordId: sha256(v1) }, { headers: { ...direct, "warg-registry": "wa.dev" } })
+        .get(
+          { logId: await logIdFor(name), recordId: sha256(v1) },
+          { headers: { ...direct, "warg-registry": "wa.dev" } },
+        )
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InternalServerError);
       expect(error).toMatchObject({ status: 501, body: "`Warg-Registry` header is not supported" });
@@ -333,7 +412,10 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
       [{ digest: sha256(v2) }, "content"],
     ];
     for (const [change, param] of cases) {
-      await expect(warg.packages.publishRelease({ ...good, ...change } as never)).rejects.toMatchObject({ constructor: InvalidParameterError, param });
+      await expect(warg.packages.publishRelease({ ...good, ...change } as never)).rejects.toMatchObject({
+        constructor: InvalidParameterError,
+        param,
+      });
     }
     await expect(SigningKey.import("ecdsa-p256:AAAA")).rejects.toBeInstanceOf(InvalidParameterError);
     expect(readInteropLog(logFile).length).toBe(before);
