@@ -25,6 +25,10 @@ declare global {
   const keyId: string;
   const signature: string;
   const contentBytes: Uint8Array;
+  const message: Uint8Array;
+  const headRecordId: string;
+  const otherPublicKey: import("@pkgapi/warg").PublicKey;
+  const jobGuid: string;
 }
 `;
 
