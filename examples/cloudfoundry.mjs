@@ -18,14 +18,13 @@ console.log(`created package ${created.guid} (${created.state})`);
 // A zip of the app; any zip will do for the mock.
 const zip = path.join(mkdtempSync(path.join(os.tmpdir(), "pkgapi-cf-")), "app.zip");
 writeFileSync(zip, Buffer.from("504b0506000000000000000000000000000000000000", "hex")); // an empty zip archive
-const uploaded = await cf.packages.upload({
-  guid: created.guid,
-  bits: zip,
-  onProgress: ({ loaded, total }) => console.log(`  sent ${loaded}/${total} bytes`),
-});
+const uploaded = await cf.packages.upload(
+  { guid: created.guid, bits: zip },
+  { onProgress: ({ loaded, total }) => console.log(`  sent ${loaded}/${total} bytes`) },
+);
 console.log(`uploaded: ${uploaded.state}`);
 
-const ready = await cf.packages.waitUntilReady(created.guid, { interval: 500, timeout: 60_000 });
+const ready = await cf.packages.waitUntilReady(created.guid, { interval: 500, waitTimeout: 60_000 });
 console.log(`ready: sha256 ${ready.data.checksum?.value ?? "(none)"}`);
 
 const { stream, size } = await cf.packages.download(created.guid);

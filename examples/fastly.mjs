@@ -24,14 +24,16 @@ writeFileSync(path.join(dir, "app", "fastly.toml"), 'manifest_version = 3\nname 
 writeFileSync(path.join(dir, "app", "bin", "main.wasm"), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 execFileSync("tar", ["-czf", path.join(dir, "app.tar.gz"), "-C", dir, "app"]);
 
-const { package: stored } = await fastly.packages.upload({
-  serviceId,
-  version: 2,
-  file: path.join(dir, "app.tar.gz"),
-  onProgress: ({ loaded, total }) => console.log(`  sent ${loaded}/${total} bytes`),
-  // The mock answers with a canned hashsum that cannot match; against Fastly leave this check on.
-  verifyHashsum: false,
-});
+const { package: stored } = await fastly.packages.upload(
+  {
+    serviceId,
+    version: 2,
+    file: path.join(dir, "app.tar.gz"),
+    // The mock answers with a canned hashsum that cannot match; against Fastly leave this check on.
+    verifyHashsum: false,
+  },
+  { onProgress: ({ loaded, total }) => console.log(`  sent ${loaded}/${total} bytes`) },
+);
 console.log(`uploaded: package ${stored.id}`);
 
 try {

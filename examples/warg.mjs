@@ -23,5 +23,5 @@ if (record.state === "sourcing") {
   // With a real registry: await warg.records.uploadMissingContent(record, { [digest]: "greeter.wasm" });
 }
 
-const done = await warg.records.waitFor({ logId, recordId: record.recordId }, { interval: 200, timeout: 10_000 });
+const done = await warg.records.waitFor({ logId, recordId: record.recordId }, { interval: 200, waitTimeout: 10_000 });
 console.log(`record ${done.recordId} is published at registry index ${done.registryIndex}`);

@@ -5,9 +5,9 @@
 // Any `node:` module on that path would fail to load.
 import path from "node:path";
 import vm from "node:vm";
+import { startPrism } from "@pkgapi/testing/prism";
 import { build } from "esbuild";
 import { root, specPath } from "./lib/paths.mjs";
-import { startPrism } from "./lib/prism.mjs";
 
 const WEB_GLOBALS = [
   "fetch",

@@ -2,9 +2,8 @@
 // are-the-types-wrong (types resolve for node16 ESM and CJS and for bundlers) for every package.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { root } from "./lib/paths.mjs";
+import { packages, root } from "./lib/paths.mjs";
 
-const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 let failed = 0;
 for (const name of packages) {

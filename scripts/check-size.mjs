@@ -11,9 +11,11 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { providers } from "./lib/paths.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-export const providers = ["fastly", "warg", "cloudfoundry"];
+
+export { providers };
 
 /**
  * Minified + gzipped bytes of one entry bundled with everything it imports: `gzip`/`min` for what

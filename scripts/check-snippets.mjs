@@ -25,10 +25,12 @@ declare global {
   const keyId: string;
   const signature: string;
   const contentBytes: Uint8Array;
+  const zipBlob: Blob;
+  const resources: unknown[];
+  const jobGuid: string;
   const message: Uint8Array;
   const headRecordId: string;
   const otherPublicKey: import("@pkgapi/warg").PublicKey;
-  const jobGuid: string;
 }
 `;
 

@@ -3,25 +3,21 @@
 // A spec whose info has `x-pkgapi-contract: complete` must be covered 100% by every client.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { operationsOf } from "@pkgapi/testing/spec";
 import { parse } from "yaml";
 import { providers, root, specPath } from "./lib/paths.mjs";
 
 const CLIENTS = ["facade", "fetch", "sdk"];
-const METHODS = ["get", "put", "post", "patch", "delete", "head", "options"];
 
 function declaredPairs(spec) {
   const pairs = [];
-  for (const [template, item] of Object.entries(spec.paths ?? {})) {
+  for (const { template, method, operation } of operationsOf(spec)) {
     const pattern = new RegExp(
       `^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+")}$`,
     );
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const statuses = Object.keys(operation.responses ?? {});
-      for (const status of statuses)
-        pairs.push({ operationId: operation.operationId, method: method.toUpperCase(), pattern, status, statuses });
-    }
+    const statuses = Object.keys(operation.responses ?? {});
+    for (const status of statuses)
+      pairs.push({ operationId: operation.operationId, method: method.toUpperCase(), pattern, status, statuses });
   }
   return pairs;
 }

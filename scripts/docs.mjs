@@ -1,16 +1,11 @@
 // API docs: typedoc for each package into docs/<package>/ (generated, not committed).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { root } from "./lib/paths.mjs";
+import { packages, providers, root } from "./lib/paths.mjs";
 
-const packages = {
-  core: ["src/index.ts"],
-  fastly: ["src/index.ts", "src/sdk.ts"],
-  warg: ["src/index.ts", "src/sdk.ts"],
-  cloudfoundry: ["src/index.ts", "src/sdk.ts"],
-};
 let failed = 0;
-for (const [name, entries] of Object.entries(packages)) {
+for (const name of packages) {
+  const entries = providers.includes(name) ? ["src/index.ts", "src/sdk.ts"] : ["src/index.ts"];
   const dir = path.join(root, "packages", name);
   const result = spawnSync(
     path.join(root, "node_modules", ".bin", "typedoc"),

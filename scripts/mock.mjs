@@ -1,12 +1,12 @@
 // Starts the three Prism mocks for humans, on fixed ports, until Ctrl-C.
 
+import { startPrism } from "@pkgapi/testing/prism";
 import { providers, specPath } from "./lib/paths.mjs";
-import { startPrism } from "./lib/prism.mjs";
 
-export const MOCK_PORTS = { fastly: 4010, warg: 4011, cloudfoundry: 4012 };
+const PORTS = { fastly: 4010, warg: 4011, cloudfoundry: 4012 };
 
 const mocks = await Promise.all(
-  providers.map((name) => startPrism(specPath(name), { port: MOCK_PORTS[name] }).then((mock) => ({ name, ...mock }))),
+  providers.map((name) => startPrism(specPath(name), { port: PORTS[name] }).then((mock) => ({ name, ...mock }))),
 );
 for (const { name, url } of mocks) console.log(`${name.padEnd(13)} ${url}`);
 console.log("Mocks are running (Prism, --errors). Press Ctrl-C to stop.");

@@ -7,10 +7,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { root, specPath } from "./lib/paths.mjs";
-import { startPrism } from "./lib/prism.mjs";
+import { startPrism } from "@pkgapi/testing/prism";
+import { packages, providers, root, specPath } from "./lib/paths.mjs";
 
-const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const scratch = mkdtempSync(path.join(os.tmpdir(), "pkgapi-consumer-"));
 const run = (cmd, args, options = {}) =>
   execFileSync(cmd, args, { cwd: scratch, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...options });
@@ -62,7 +61,7 @@ try {
     ...readdirSync(tarballs).map((t) => path.join(tarballs, t)),
   ]);
 
-  for (const name of ["fastly", "warg", "cloudfoundry"]) mocks[name] = await startPrism(specPath(name));
+  for (const name of providers) mocks[name] = await startPrism(specPath(name));
   const env = {
     ...process.env,
     FASTLY_URL: mocks.fastly.url,

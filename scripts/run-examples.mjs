@@ -1,8 +1,8 @@
 // Runs every example against fresh Prism mocks (on free ports), as CI's check that they work.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { startPrism } from "@pkgapi/testing/prism";
 import { root, specPath } from "./lib/paths.mjs";
-import { startPrism } from "./lib/prism.mjs";
 
 const examples = { fastly: "FASTLY_URL", warg: "WARG_URL", cloudfoundry: "CF_URL" };
 let failed = 0;

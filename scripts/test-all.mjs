@@ -3,9 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { root } from "./lib/paths.mjs";
+import { packages, root } from "./lib/paths.mjs";
 
-const packages = ["core", "fastly", "warg", "cloudfoundry"];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", SCARF_ANALYTICS: "false" };
 
 // The vitest JSON reports counted below; stale ones from an earlier run must not be counted.

@@ -46,5 +46,9 @@ export function packageSurface(repo, ref, provider, dir) {
   });
   const src = path.join(dir, "packages", provider, "src");
   const entries = ["index.ts", "sdk.ts"].map((f) => path.join(src, f)).filter(existsSync);
-  return surface(entries, { "@pkgapi/core": [path.join(dir, "packages", "core", "src", "index.ts")] });
+  const core = path.join(dir, "packages", "core", "src");
+  return surface(entries, {
+    "@pkgapi/core": [path.join(core, "index.ts")],
+    "@pkgapi/core/internal": [path.join(core, "internal", "index.ts")],
+  });
 }

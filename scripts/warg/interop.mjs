@@ -7,9 +7,9 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { startPrism } from "@pkgapi/testing/prism";
 import { parse } from "yaml";
 import { specPath } from "../lib/paths.mjs";
-import { startPrism } from "../lib/prism.mjs";
 import { startWargServer } from "./server.mjs";
 
 /** Path templates of the spec (under `/v1`) as regular expressions. */

@@ -1,6 +1,6 @@
 /** Credentials for Cloud Foundry: UAA token refresh, and the session the `cf` CLI keeps. */
 import { InvalidParameterError, type TokenProvider } from "@pkgapi/core";
-import type { CloudFoundryClientOptions } from "./profile.js";
+import type { CloudFoundryClientOptions } from "./client.js";
 
 export interface UaaTokenOptions {
   /** The UAA server, e.g. `https://uaa.sys.example.com` (`cf curl /` names it under `links.uaa`). */
@@ -22,16 +22,25 @@ export interface UaaTokenOptions {
 export function uaaTokenProvider(options: UaaTokenOptions): TokenProvider {
   const { uaaUrl, clientId = "cf", clientSecret = "" } = options ?? ({} as UaaTokenOptions);
   if (typeof uaaUrl !== "string" || !URL.canParse(uaaUrl))
-    throw new InvalidParameterError("uaaUrl", `must be the UAA server's URL, got ${JSON.stringify(uaaUrl ?? null)}`);
+    throw new InvalidParameterError({
+      param: "uaaUrl",
+      problem: `must be the UAA server's URL, got ${JSON.stringify(uaaUrl ?? null)}`,
+    });
   if (!options.refreshToken && !clientSecret && !options.accessToken)
-    throw new InvalidParameterError("refreshToken", "is required unless an access token or a client secret is given");
+    throw new InvalidParameterError({
+      param: "refreshToken",
+      problem: "is required unless an access token or a client secret is given",
+    });
   let refreshToken = options.refreshToken;
   let accessToken = options.accessToken && bare(options.accessToken);
   return async ({ refresh, fetch, secret }) => {
     for (const value of [refreshToken, clientSecret, accessToken]) if (value) secret(value);
     if (accessToken && !refresh) return accessToken;
     if (!refreshToken && !clientSecret)
-      throw new InvalidParameterError("refreshToken", "is required to replace an expired access token");
+      throw new InvalidParameterError({
+        param: "refreshToken",
+        problem: "is required to replace an expired access token",
+      });
     const form = new URLSearchParams(
       refreshToken
         ? { grant_type: "refresh_token", refresh_token: refreshToken }
@@ -52,7 +61,8 @@ export function uaaTokenProvider(options: UaaTokenOptions): TokenProvider {
       secret(refreshToken);
     }
     accessToken = answer.access_token;
-    if (!accessToken) throw new InvalidParameterError("refreshToken", "UAA answered without an access_token");
+    if (!accessToken)
+      throw new InvalidParameterError({ param: "refreshToken", problem: "UAA answered without an access_token" });
     return accessToken;
   };
 }
@@ -80,22 +90,28 @@ export async function fromCfConfig(options: { path?: string } = {}): Promise<Clo
   const { join } = await import("node:path");
   const file = options.path ?? join(process.env.CF_HOME || homedir(), ".cf", "config.json");
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new InvalidParameterError(
-      "path",
-      `cannot read the cf CLI config ${JSON.stringify(file)} (${error.code ?? error.message}); run \`cf login\` first`,
-    );
+    throw new InvalidParameterError({
+      param: "path",
+      problem: `cannot read the cf CLI config ${JSON.stringify(file)} (${error.code ?? error.message}); run \`cf login\` first`,
+    });
   });
   let config: CfConfig;
   try {
     config = JSON.parse(text) as CfConfig;
   } catch {
-    throw new InvalidParameterError("path", `${JSON.stringify(file)} is not JSON`);
+    throw new InvalidParameterError({ param: "path", problem: `${JSON.stringify(file)} is not JSON` });
   }
   if (!config.Target)
-    throw new InvalidParameterError("path", `${JSON.stringify(file)} has no Target; run \`cf api\` and \`cf login\``);
+    throw new InvalidParameterError({
+      param: "path",
+      problem: `${JSON.stringify(file)} has no Target; run \`cf api\` and \`cf login\``,
+    });
   const uaaUrl = config.UaaEndpoint || config.AuthorizationEndpoint;
   if (!uaaUrl || !(config.AccessToken || config.RefreshToken))
-    throw new InvalidParameterError("path", `${JSON.stringify(file)} holds no session; run \`cf login\``);
+    throw new InvalidParameterError({
+      param: "path",
+      problem: `${JSON.stringify(file)} holds no session; run \`cf login\``,
+    });
   return {
     baseUrl: config.Target,
     token: uaaTokenProvider({

@@ -1,15 +1,52 @@
-import { openapiClient, type Runtime } from "@pkgapi/core";
-import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
-import { type CloudFoundryClientOptions, cloudFoundryProfile, cloudFoundryRuntime } from "./profile.js";
-import { Jobs } from "./resources/jobs.js";
-
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  type ClientOptions,
+  ConflictError,
+  type Download,
+  IntegrityError,
+  InternalServerError,
+  InvalidParameterError,
+  InvalidResponseError,
+  type Logger,
+  type LogLevel,
+  NotFoundError,
+  nodeReadable,
+  Page,
+  PagePromise,
+  PermissionDeniedError,
+  PkgapiError,
+  type Progress,
+  RateLimitError,
+  type RequestOptions,
+  type ResponseInfo,
+  type SavedFile,
+  type SaveOptions,
+  saveDownload,
+  type Token,
+  type TokenContext,
+  type TokenProvider,
+  type TransferOptions,
+  type TypedAPIError,
+  UnprocessableEntityError,
+  type UploadSource,
+  WaitTimeoutError,
+  withResponse,
+} from "@pkgapi/core";
+export { type CloudFoundryClient, type CloudFoundryClientOptions, createCloudFoundryClient } from "./client.js";
 export { fromCfConfig, type UaaTokenOptions, uaaTokenProvider } from "./credentials.js";
-export { type CloudFoundryErrorBody, type CloudFoundryErrorItem, isCloudFoundryError } from "./errors.js";
-
-import { Packages } from "./resources/packages.js";
-
-export * from "@pkgapi/core";
+export {
+  type CloudFoundryErrorBody,
+  type CloudFoundryErrorItem,
+  isCloudFoundryError,
+  JobFailedError,
+  PackageFailedError,
+} from "./errors.js";
+export type { components, operations, paths } from "./generated/schema.js";
 export type {
   AppPackageFilters,
   LabelRequirement,
@@ -20,9 +57,9 @@ export type {
   PackageType,
   Timestamp,
   TimestampFilter,
-} from "./filters.js";
-export type { components, operations, paths } from "./generated/schema.js";
-export { type ErrorItem, type Job, JobFailedError, type JobState, type Jobs, PendingJob } from "./resources/jobs.js";
+} from "./params.js";
+export { cloudFoundryProfile } from "./profile.js";
+export { type ErrorItem, type Job, type JobState, type Jobs, PendingJob } from "./resources/jobs.js";
 export {
   type CopyParams,
   type CreateParams,
@@ -30,7 +67,6 @@ export {
   type MetadataCreate,
   type MetadataUpdate,
   type Package,
-  PackageFailedError,
   PackagePage,
   type Packages,
   type Pagination,
@@ -38,27 +74,3 @@ export {
   type UpdateParams,
   type UploadParams,
 } from "./resources/packages.js";
-export { type CloudFoundryClientOptions, cloudFoundryProfile };
-
-export interface CloudFoundryClient {
-  packages: Packages;
-  /** Cloud Controller's asynchronous jobs: `get(guid)` and `wait(guid)`. */
-  jobs: Jobs;
-  /** The typed openapi-fetch client on the same runtime; answers `{ data, error, response }`. */
-  raw: Client<paths>;
-}
-
-/** A client for the packages of Cloud Foundry's Cloud Controller API v3. */
-export function createCloudFoundryClient(options: CloudFoundryClientOptions): CloudFoundryClient {
-  const runtime = cloudFoundryRuntime(options);
-  const api = openapi(runtime, true);
-  return { packages: new Packages(runtime, api), jobs: new Jobs(runtime, api), raw: openapi(runtime, false) };
-}
-
-/**
- * Array filters go out the way the spec declares them (`explode: false`): `states=READY,FAILED`.
- * openapi-fetch's default repeats the key, and Cloud Controller would keep only the last value.
- */
-function openapi(runtime: Runtime, throwOnError: boolean): Client<paths> {
-  return openapiClient<paths>(runtime, throwOnError, { querySerializer: { array: { style: "form", explode: false } } });
-}

@@ -1,14 +1,5 @@
-import {
-  type ClientOptions,
-  mapToken,
-  type ProviderProfile,
-  Runtime,
-  rateLimitHeaders,
-  type Token,
-  tokenParam,
-} from "@pkgapi/core";
+import { type ProviderProfile, rateLimitHeaders } from "@pkgapi/core/internal";
 import { version } from "../package.json";
-import { bare } from "./credentials.js";
 
 /** How Cloud Foundry's Cloud Controller authenticates, reports errors and rate limits. */
 export const cloudFoundryProfile: ProviderProfile = {
@@ -39,24 +30,6 @@ export const cloudFoundryProfile: ProviderProfile = {
   // Reset in Unix seconds, as Cloud Controller's rate limiter writes it.
   rateLimit: rateLimitHeaders("x-ratelimit-remaining", "x-ratelimit-reset"),
 };
-
-export interface CloudFoundryClientOptions extends ClientOptions {
-  /**
-   * A UAA access token (`cf oauth-token`; its `bearer ` prefix may be left in), or a function
-   * returning one, asked again after a 401 (see `uaaTokenProvider`, `fromCfConfig`). Never logged
-   * or shown in errors.
-   */
-  token: Token;
-  /** The deployment's Cloud Controller API, e.g. `https://api.sys.example.com` (`cf api` prints it). */
-  baseUrl: string;
-}
-
-/** The runtime every client of a deployment goes through. */
-export function cloudFoundryRuntime(options: CloudFoundryClientOptions): Runtime {
-  const { token, baseUrl, ...rest } = options ?? ({} as CloudFoundryClientOptions);
-  const checked = tokenParam("token", typeof token === "string" ? bare(token) : token);
-  return new Runtime(cloudFoundryProfile, { ...rest, baseUrl }, mapToken(checked, bare));
-}
 
 function decodeWarning(text: string): string {
   try {

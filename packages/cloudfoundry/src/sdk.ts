@@ -2,9 +2,9 @@
  * The generated seed-style SDK (`PackagesApi.getPackage`, `listPackages`, …), wired to the
  * pkgapi runtime: the token is added per request, failures throw the typed errors of `@pkgapi/core`.
  */
-import { sdkConfiguration } from "@pkgapi/core";
+import { sdkConfiguration } from "@pkgapi/core/internal";
+import { type CloudFoundryClientOptions, cloudFoundryRuntime } from "./client.js";
 import { Configuration } from "./generated/sdk/index.js";
-import { type CloudFoundryClientOptions, cloudFoundryRuntime } from "./profile.js";
 
 export * from "./generated/sdk/index.js";
 

@@ -1,7 +1,7 @@
 // Client options, input checks (before any request) and Cloud Controller's errors, against a local server.
 import { inspect } from "node:util";
+import { callWithBadInput, localServer } from "@pkgapi/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { callWithBadInput, localServer } from "../../../scripts/lib/testing.mjs";
 import { createCloudFoundryClient, InvalidParameterError, RateLimitError } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
 import { APP, cfPackage, GUID, json, TOKEN } from "./helpers.js";

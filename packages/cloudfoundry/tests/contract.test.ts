@@ -1,5 +1,6 @@
 // Every operation × declared status, through all three clients, against Prism (`--errors`).
 // Prism answers with the spec's examples; `Prefer: code=N` selects the status.
+import { withHeaders } from "@pkgapi/testing";
 import { describe, expect, inject, it } from "vitest";
 import {
   APIError,
@@ -57,13 +58,6 @@ const facade = cf.packages;
 const raw = createCloudFoundryClient(tagged("fetch")).raw;
 const sdk = new PackagesApi(createConfiguration(tagged("sdk")));
 const sdkJobs = new JobsApi(createConfiguration(tagged("sdk")));
-// This generator version has no per-call init overrides: set headers through a middleware.
-const withHeaders =
-  (headers: Record<string, string>) =>
-  async ({ url, init }: { url: string; init: RequestInit }) => ({
-    url,
-    init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
-  });
 const sdkWith = (headers: Record<string, string>) => sdk.withPreMiddleware(withHeaders(headers));
 const sdkClients = (headers: Record<string, string>) => ({
   packages: sdkWith(headers),
@@ -474,12 +468,10 @@ describe("getJob 200", () => {
 describe("uploadPackageBits 200", () => {
   it("through every client, with `resources` as a plain text field and the zip", async () => {
     const progress: number[] = [];
-    const pkg = await facade.upload({
-      guid: GUID,
-      bits: ZIP,
-      resources: RESOURCES,
-      onProgress: (p) => progress.push(p.loaded),
-    });
+    const pkg = await facade.upload(
+      { guid: GUID, bits: ZIP, resources: RESOURCES },
+      { onProgress: (p) => progress.push(p.loaded) },
+    );
     expect(pkg).toMatchObject({ ...packageShape, state: "PROCESSING_UPLOAD" });
     expect(progress.at(-1)).toBe(ZIP.length);
 

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   createCloudFoundryClient,
@@ -15,17 +15,13 @@ import {
 } from "../src/index.js";
 import { cfPackage, GUID, json } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serve = serversPerTest();
 
 /** UAA: each refresh-token grant issues access-N and rotates the refresh token to refresh-N. */
 async function uaa() {
   let issued = 0;
   const grants: Array<Record<string, string>> = [];
-  const server = await localServer((req, res) => {
+  const server = await serve((req, res) => {
     readBody(req).then((body) => {
       const form = Object.fromEntries(new URLSearchParams(body.toString()));
       grants.push({ ...form, auth: String(req.headers.authorization) });
@@ -40,18 +36,16 @@ async function uaa() {
       });
     });
   });
-  servers.push(server);
   return { server, grants, current: () => `access-${issued}` };
 }
 
 /** Cloud Controller that accepts only the newest access token. */
 async function api(valid: () => string) {
-  const server = await localServer((req, res) => {
+  const server = await serve((req, res) => {
     if (req.headers.authorization !== `Bearer ${valid()}`)
       return json(res, 401, { errors: [{ code: 1000, title: "CF-InvalidAuthToken", detail: "Invalid Auth Token" }] });
     json(res, 200, cfPackage(GUID, "READY"));
   });
-  servers.push(server);
   return server;
 }
 

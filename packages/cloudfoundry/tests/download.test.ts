@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import {
   createCloudFoundryClient,
   IntegrityError,
@@ -15,16 +15,7 @@ import {
 } from "../src/index.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-const serve = async (...args: Parameters<typeof localServer>) => {
-  const server = await localServer(...args);
-  servers.push(server);
-  return server;
-};
+const serve = serversPerTest();
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 // 8 MiB of position-dependent bytes, served in 64 KiB writes.

@@ -1,6 +1,7 @@
 // Typed error bodies: after the guard, Cloud Controller's errors[].code/title/detail are typed.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import {
   type CloudFoundryErrorItem,
   createCloudFoundryClient,

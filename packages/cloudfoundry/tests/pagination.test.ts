@@ -1,14 +1,11 @@
 // list and listForApp against local node:http servers: pages, `next.href`, filters on the wire.
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidResponseError } from "../src/index.js";
 import { APP, cfPackage, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serve = serversPerTest();
 
 const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -18,7 +15,7 @@ const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0
  */
 async function fakeList(options: { total?: number; nextOrigin?: () => string } = {}) {
   const total = options.total ?? 7;
-  const server = await localServer((req, res) => {
+  const server = await serve((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     const page = Number(url.searchParams.get("page") ?? 1);
     const perPage = Number(url.searchParams.get("per_page") ?? 50);
@@ -47,7 +44,6 @@ async function fakeList(options: { total?: number; nextOrigin?: () => string } =
       ),
     });
   });
-  servers.push(server);
   return server;
 }
 
@@ -103,14 +99,13 @@ describe("list", () => {
 
   it("keeps the path of a baseUrl behind a gateway when rebasing", async () => {
     const api = await fakeList({ nextOrigin: () => "https://api.internal.example" });
-    const gateway = await localServer((req, res) => {
+    const gateway = await serve((req, res) => {
       // A path-prefix gateway: /cf/v3/... is the API's /v3/...
       const upstream = new URL((req.url ?? "/").replace(/^\/cf/, ""), api.url);
       fetch(upstream, { headers: { authorization: String(req.headers.authorization) } }).then(async (answer) => {
         res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
       });
     });
-    servers.push(gateway);
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: `${gateway.url}/cf` });
     const seen = [];
     for await (const pkg of client.packages.list({ perPage: 3 })) seen.push(pkg.guid);
@@ -210,14 +205,13 @@ describe("filters on the wire", () => {
 describe("broken pagination", () => {
   it("stops with InvalidResponseError when the server serves the same next page again (a cycle)", async () => {
     // Page 2's `next` leads to page 2 again, forever.
-    const server = await localServer((req, res) => {
+    const server = await serve((req, res) => {
       const page = new URL(req.url ?? "/", "http://x").searchParams.get("page") ?? "1";
       json(res, 200, {
         pagination: { total_results: 4, total_pages: 2, next: { href: `${server.url}/v3/packages?page=2` } },
         resources: [cfPackage(guid(Number(page)), "READY")],
       });
     });
-    servers.push(server);
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const seen: string[] = [];
     const error = await (async () => {
@@ -230,10 +224,9 @@ describe("broken pagination", () => {
   });
 
   it("gives InvalidResponseError, not a TypeError, for a list whose `resources` is null", async () => {
-    const server = await localServer((_req, res) =>
+    const server = await serve((_req, res) =>
       json(res, 200, { pagination: { total_results: 0, total_pages: 1, next: null }, resources: null }),
     );
-    servers.push(server);
     const client = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
     const error = await client.packages.list().then(
       () => undefined,

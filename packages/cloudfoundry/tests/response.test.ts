@@ -1,15 +1,13 @@
 // Raw responses on success: every facade call can hand back the HTTP answer with its data.
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import { createCloudFoundryClient, withResponse } from "../src/index.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const HEADERS = {
   "x-vcap-request-id": "vcap-42",
@@ -18,7 +16,7 @@ const HEADERS = {
 };
 
 async function cc() {
-  server = await localServer((req, res) => {
+  server = await serve((req, res) => {
     readBody(req).then(() => {
       if (req.method === "GET" && new URL(req.url ?? "/", "http://x").pathname === "/v3/packages") {
         return json(

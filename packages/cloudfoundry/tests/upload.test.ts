@@ -4,18 +4,15 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+import { type ReceivedPart, receiveMultipart, serversPerTest } from "@pkgapi/testing";
+import { afterAll, describe, expect, it } from "vitest";
 import { createCloudFoundryClient, InvalidParameterError, type ResourceMatch } from "../src/index.js";
 import { createConfiguration, PackagesApi } from "../src/sdk.js";
-import { cfPackage, GUID, json, type ReceivedPart, receiveMultipart, TOKEN } from "./helpers.js";
+import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pkgapi-cf-upload-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,7 +23,7 @@ const sha1 = (data: Buffer | string) => createHash("sha1").update(data).digest("
 async function fakeUploads() {
   const uploads: ReceivedPart[][] = [];
   const lengths: number[] = [];
-  server = await localServer(async (req, res) => {
+  server = await serve(async (req, res) => {
     const { parts, bytes } = await receiveMultipart(req);
     uploads.push(parts);
     lengths.push(bytes);
@@ -66,7 +63,7 @@ describe("packages.upload", () => {
     const { file, sha1: expected } = bigFile(size);
     const { server, uploads, lengths, client } = await fakeUploads();
     const progress: Array<{ loaded: number; total?: number }> = [];
-    const pkg = await client.packages.upload({ guid: GUID, bits: file, onProgress: (p) => progress.push(p) });
+    const pkg = await client.packages.upload({ guid: GUID, bits: file }, { onProgress: (p) => progress.push(p) });
 
     expect(pkg).toMatchObject({ guid: GUID, state: "PROCESSING_UPLOAD" });
     const [parts] = uploads;
@@ -107,7 +104,7 @@ describe("packages.upload", () => {
     const [alone, both] = uploads;
     expect(alone).toHaveLength(1);
     expect(alone?.[0]?.head).toBe('Content-Disposition: form-data; name="resources"');
-    expect(JSON.parse(alone?.[0]?.start.toString() ?? "")).toEqual([
+    expect(JSON.parse(alone?.[0]?.data.toString() ?? "")).toEqual([
       { checksum: { value: sha1("cached file") }, size_in_bytes: 11, path: "app/lib/server.js", mode: "644" },
       { checksum: { value: sha1("cached file") }, size_in_bytes: 0, path: "public/index.html" },
     ]);
@@ -123,7 +120,7 @@ describe("packages.upload", () => {
     const [part] = uploads[0] ?? [];
     expect(uploads[0]).toHaveLength(1);
     expect(part?.head).toBe('Content-Disposition: form-data; name="resources"');
-    expect(part?.start.toString()).toBe(text);
+    expect(part?.data.toString()).toBe(text);
   });
 
   it("refuses bad input before sending anything, naming the parameter", async () => {

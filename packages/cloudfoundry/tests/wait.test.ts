@@ -1,6 +1,7 @@
 // packages.waitUntilReady against a local server whose packages change state as they are polled.
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
   createCloudFoundryClient,
@@ -15,19 +16,16 @@ import {
 } from "../src/index.js";
 import { cfPackage, GUID, json, TOKEN } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const FAILURE = "The app package is invalid: Package may not be larger than 1073741824 bytes";
 
 /** Answers the states in turn, one per GET, then repeats the last one. */
 async function packageWalking(states: PackageState[], error: string | null = null) {
   let polls = 0;
-  server = await localServer((_req, res) => {
+  server = await serve((_req, res) => {
     const state = states[Math.min(polls++, states.length - 1)] as PackageState;
     json(res, 200, cfPackage(GUID, state, state === "FAILED" ? error : null));
   });
@@ -65,7 +63,7 @@ describe("packages.waitUntilReady", () => {
 
   it("gives up with WaitTimeoutError when the package never settles", async () => {
     const { server, client } = await packageWalking(["PROCESSING_UPLOAD"]);
-    const error = await client.packages.waitUntilReady(GUID, { ...fast, timeout: 100 }).catch((e) => e);
+    const error = await client.packages.waitUntilReady(GUID, { ...fast, waitTimeout: 100 }).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastValue).toMatchObject({ state: "PROCESSING_UPLOAD" });
     expect(error.message).toBe(`Package ${GUID} did not settle within 100 ms`);
@@ -80,7 +78,7 @@ describe("packages.waitUntilReady", () => {
     await expect(waiting).rejects.toBeInstanceOf(APIUserAbortError);
     await server?.close();
 
-    server = await localServer((_req, res) =>
+    server = await serve((_req, res) =>
       json(res, 404, { errors: [{ detail: "Package not found", title: "CF-ResourceNotFound", code: 10010 }] }),
     );
     const missing = createCloudFoundryClient({ token: TOKEN, baseUrl: server.url });
@@ -112,7 +110,7 @@ function cfJob(state: JobState): Job {
 /** DELETE answers 202 naming the job; each job GET answers the next state, then repeats the last one. */
 async function jobWalking(states: JobState[]) {
   let polls = 0;
-  server = await localServer((req, res) => {
+  server = await serve((req, res) => {
     if (req.method === "DELETE") return res.writeHead(202, { location: `${server?.url}/v3/jobs/${JOB}` }).end();
     json(res, 200, cfJob(states[Math.min(polls++, states.length - 1)] as JobState));
   });
@@ -145,7 +143,7 @@ describe("jobs", () => {
   it("get() reads one state; a job that never settles ends in WaitTimeoutError; bad guids are refused before sending", async () => {
     const { server, client } = await jobWalking(["PROCESSING"]);
     expect(await client.jobs.get(JOB)).toMatchObject({ state: "PROCESSING" });
-    const error = await client.jobs.wait(JOB, { ...fast, timeout: 100 }).catch((e) => e);
+    const error = await client.jobs.wait(JOB, { ...fast, waitTimeout: 100 }).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastValue).toMatchObject({ state: "PROCESSING" });
     const sent = server.requests.length;

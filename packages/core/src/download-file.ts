@@ -1,6 +1,7 @@
 /** Node: a download written to a file (checked against a digest when one is known), or as a Node `Readable`. */
-import type { Download } from "./download.js";
+
 import { IntegrityError } from "./errors.js";
+import type { Download } from "./internal/download.js";
 
 export interface SaveOptions {
   /** The digest the bytes must have (hex); on a mismatch the file is not left behind. */
@@ -42,12 +43,12 @@ export async function saveDownload(download: Download, path: string, options: Sa
     const digest = hash?.digest("hex");
     const expected = options.integrity?.expected.toLowerCase();
     if (digest !== undefined && digest !== expected) {
-      throw new IntegrityError(
-        options.integrity?.algorithm ?? "",
-        expected ?? "",
-        digest,
-        `Download from ${download.url} (not saved to ${path})`,
-      );
+      throw new IntegrityError({
+        algorithm: options.integrity?.algorithm ?? "",
+        expected: expected ?? "",
+        actual: digest,
+        what: `Download from ${download.url} (not saved to ${path})`,
+      });
     }
     await fs.rename(partial, path);
     return { path, bytes, digest };

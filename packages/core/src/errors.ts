@@ -1,7 +1,9 @@
 /**
- * Typed errors. `instanceof` is answered by a brand (a registry-wide symbol), not by the
- * prototype chain, so an error thrown by the CJS build is recognised by the ESM build's
- * classes and the other way round.
+ * Typed errors. `instanceof` is answered by a brand (a registry-wide symbol holding the `kind`
+ * of the class and of its ancestors), not by the prototype chain or class names, so an error
+ * thrown by the CJS build is recognised by the ESM build's classes and the other way round,
+ * minified or not. Every class declares its own `static readonly kind`; every constructor takes
+ * one init object.
  */
 const BRAND = Symbol.for("pkgapi.error.kinds");
 
@@ -10,32 +12,49 @@ export interface ErrorRequestInfo {
   url: string;
 }
 
-export class PkgapiError extends Error {
-  declare readonly [BRAND]: readonly string[];
+export interface PkgapiErrorInit {
+  message: string;
+  /** The request the error is about, when there is one. */
+  request?: ErrorRequestInfo;
+  cause?: unknown;
+}
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+export class PkgapiError extends Error {
+  /** The brand of the class, also its `name`; unique among pkgapi errors. */
+  static readonly kind: string = "PkgapiError";
+  declare readonly [BRAND]: readonly string[];
+  /** The request the error is about (method and URL, credentials removed), when there is one. */
+  declare readonly request?: ErrorRequestInfo;
+
+  constructor(init: PkgapiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    if (init.request) this.request = init.request;
     const kinds: string[] = [];
-    for (let proto: { name: string } = new.target; proto !== Error; proto = Object.getPrototypeOf(proto))
-      kinds.push(proto.name);
+    for (let proto = new.target; proto !== (Error as unknown); proto = Object.getPrototypeOf(proto)) {
+      if (!Object.hasOwn(proto, "kind")) throw new TypeError("every pkgapi error class declares its own static `kind`");
+      kinds.push(proto.kind);
+    }
     Object.defineProperty(this, BRAND, { value: kinds });
-    Object.defineProperty(this, "name", { value: new.target.name, enumerable: false, configurable: true });
+    Object.defineProperty(this, "name", { value: new.target.kind, enumerable: false, configurable: true });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     const kinds = (value as { [BRAND]?: unknown } | null)?.[BRAND];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about (a subclass too)
-    return Array.isArray(kinds) && kinds.includes(this.name);
+    return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 }
 
 /** Bad input found before any request was sent. `param` names the offending parameter. */
 export class InvalidParameterError extends PkgapiError {
-  constructor(
-    readonly param: string,
-    readonly problem: string,
-  ) {
-    super(`Invalid parameter \`${param}\`: ${problem}`);
+  static override readonly kind: string = "InvalidParameterError";
+  readonly param: string;
+  readonly problem: string;
+
+  constructor(init: { param: string; problem: string }) {
+    super({ message: `Invalid parameter \`${init.param}\`: ${init.problem}` });
+    this.param = init.param;
+    this.problem = init.problem;
   }
 }
 
@@ -63,6 +82,7 @@ export interface APIErrorInit {
  * `isWargError`, `isFastlyError`) narrows it to `TypedAPIError` with that provider's body type.
  */
 export class APIError extends PkgapiError {
+  static override readonly kind: string = "APIError";
   readonly status: number;
   readonly headers: Headers;
   /** The parsed error body (JSON when it parsed, text otherwise). */
@@ -70,20 +90,21 @@ export class APIError extends PkgapiError {
   readonly detail?: string;
   /** The provider's own error code, when its error body has one (Cloud Foundry: `10013`). */
   readonly code?: string | number;
-  readonly request: ErrorRequestInfo;
+  declare readonly request: ErrorRequestInfo;
   readonly requestId?: string;
   readonly rateLimit?: RateLimitInfo;
 
   constructor(init: APIErrorInit) {
-    super(
-      `${init.status} ${init.message}${init.detail ? `: ${init.detail}` : ""} (${init.request.method} ${init.request.url})`,
-    );
+    const { method, url } = init.request;
+    super({
+      message: `${init.status} ${init.message}${init.detail ? `: ${init.detail}` : ""} (${method} ${url})`,
+      request: init.request,
+    });
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
     this.detail = init.detail;
     this.code = init.code;
-    this.request = init.request;
     this.requestId = init.requestId;
     this.rateLimit = init.rateLimit;
   }
@@ -125,14 +146,30 @@ export function apiErrorGuard<Body>(
     check(error.body as Record<string, unknown>);
 }
 
-export class BadRequestError extends APIError {}
-export class AuthenticationError extends APIError {}
-export class PermissionDeniedError extends APIError {}
-export class NotFoundError extends APIError {}
-export class ConflictError extends APIError {}
-export class UnprocessableEntityError extends APIError {}
-export class RateLimitError extends APIError {}
-export class InternalServerError extends APIError {}
+export class BadRequestError extends APIError {
+  static override readonly kind: string = "BadRequestError";
+}
+export class AuthenticationError extends APIError {
+  static override readonly kind: string = "AuthenticationError";
+}
+export class PermissionDeniedError extends APIError {
+  static override readonly kind: string = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError {
+  static override readonly kind: string = "NotFoundError";
+}
+export class ConflictError extends APIError {
+  static override readonly kind: string = "ConflictError";
+}
+export class UnprocessableEntityError extends APIError {
+  static override readonly kind: string = "UnprocessableEntityError";
+}
+export class RateLimitError extends APIError {
+  static override readonly kind: string = "RateLimitError";
+}
+export class InternalServerError extends APIError {
+  static override readonly kind: string = "InternalServerError";
+}
 
 const STATUS_CLASSES: Record<number, new (init: APIErrorInit) => APIError> = {
   400: BadRequestError,
@@ -146,61 +183,82 @@ const STATUS_CLASSES: Record<number, new (init: APIErrorInit) => APIError> = {
 
 /** No usable response: connection refused or reset, DNS failure, TLS error. */
 export class APIConnectionError extends PkgapiError {
-  constructor(
-    readonly request: ErrorRequestInfo,
-    cause?: unknown,
-    message = `Connection error (${request.method} ${request.url})${rootCause(cause)}`,
-  ) {
-    super(message, { cause });
+  static override readonly kind: string = "APIConnectionError";
+  declare readonly request: ErrorRequestInfo;
+
+  constructor(init: { request: ErrorRequestInfo; cause?: unknown; message?: string }) {
+    const { request, cause } = init;
+    super({
+      message: init.message ?? `Connection error (${request.method} ${request.url})${rootCause(cause)}`,
+      request,
+      cause,
+    });
   }
 }
 
 /** An attempt took longer than `timeout`. */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  constructor(request: ErrorRequestInfo, timeoutMs: number) {
-    super(request, undefined, `Request timed out after ${timeoutMs} ms (${request.method} ${request.url})`);
+  static override readonly kind: string = "APIConnectionTimeoutError";
+
+  constructor(init: { request: ErrorRequestInfo; timeoutMs: number }) {
+    const { request, timeoutMs } = init;
+    super({ request, message: `Request timed out after ${timeoutMs} ms (${request.method} ${request.url})` });
   }
 }
 
 /** The caller's AbortSignal fired. */
 export class APIUserAbortError extends PkgapiError {
-  constructor(readonly request?: ErrorRequestInfo) {
-    super(request ? `Request aborted by the caller (${request.method} ${request.url})` : "Aborted by the caller");
+  static override readonly kind: string = "APIUserAbortError";
+
+  constructor(init: { request?: ErrorRequestInfo } = {}) {
+    const { request } = init;
+    super({
+      message: request ? `Request aborted by the caller (${request.method} ${request.url})` : "Aborted by the caller",
+      request,
+    });
   }
 }
 
 /** A 2xx response whose body is not what the API promises (wrong content type, broken JSON). */
 export class InvalidResponseError extends PkgapiError {
-  constructor(
-    readonly status: number,
-    readonly headers: Headers,
-    readonly request: ErrorRequestInfo,
-    problem: string,
-  ) {
-    super(`Invalid response to ${request.method} ${request.url}: ${problem}`);
+  static override readonly kind: string = "InvalidResponseError";
+  declare readonly request: ErrorRequestInfo;
+  readonly status: number;
+  readonly headers: Headers;
+
+  constructor(init: { status: number; headers: Headers; request: ErrorRequestInfo; problem: string }) {
+    const { request } = init;
+    super({ message: `Invalid response to ${request.method} ${request.url}: ${init.problem}`, request });
+    this.status = init.status;
+    this.headers = init.headers;
   }
 }
 
 /** Data arrived, but does not match the digest it was promised to have. */
 export class IntegrityError extends PkgapiError {
-  constructor(
-    readonly algorithm: string,
-    readonly expected: string,
-    readonly actual: string,
-    what: string,
-  ) {
-    super(`${what}: ${algorithm} mismatch (expected ${expected}, got ${actual})`);
+  static override readonly kind: string = "IntegrityError";
+  readonly algorithm: string;
+  readonly expected: string;
+  readonly actual: string;
+
+  constructor(init: { algorithm: string; expected: string; actual: string; what: string }) {
+    super({ message: `${init.what}: ${init.algorithm} mismatch (expected ${init.expected}, got ${init.actual})` });
+    this.algorithm = init.algorithm;
+    this.expected = init.expected;
+    this.actual = init.actual;
   }
 }
 
 /** A waiter gave up: the deadline passed before the resource settled. */
 export class WaitTimeoutError extends PkgapiError {
-  constructor(
-    readonly waitedMs: number,
-    readonly lastValue: unknown,
-    what: string,
-  ) {
-    super(`${what} did not settle within ${waitedMs} ms`);
+  static override readonly kind: string = "WaitTimeoutError";
+  readonly waitedMs: number;
+  readonly lastValue: unknown;
+
+  constructor(init: { waitedMs: number; lastValue: unknown; what: string }) {
+    super({ message: `${init.what} did not settle within ${init.waitedMs} ms` });
+    this.waitedMs = init.waitedMs;
+    this.lastValue = init.lastValue;
   }
 }
 

@@ -23,12 +23,12 @@ export class Page<Item> implements AsyncIterable<Item> {
     if (!this.loadNext) return undefined;
     if (this.nextCursor !== undefined && this.#followed.has(this.nextCursor)) {
       const request = { method: "GET", url: this.nextCursor };
-      throw new InvalidResponseError(
-        200,
-        new Headers(),
+      throw new InvalidResponseError({
+        status: 200,
+        headers: new Headers(),
         request,
-        "the next page link leads back to a page already served (a pagination cycle)",
-      );
+        problem: "the next page link leads back to a page already served (a pagination cycle)",
+      });
     }
     const next = await this.loadNext();
     next.#followed = this.nextCursor === undefined ? this.#followed : new Set([...this.#followed, this.nextCursor]);

@@ -1,5 +1,5 @@
 /** The raw HTTP answer with the data of any facade call. */
-import type { RequestOptions, ResponseInfo } from "./runtime.js";
+import type { RequestOptions, ResponseInfo } from "./options.js";
 
 /**
  * Runs a call with request options that capture its HTTP answer, and gives both:

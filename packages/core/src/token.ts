@@ -1,6 +1,6 @@
 /** Credentials that can expire: a fixed token, or a function asked again when the API answers 401. */
 import { InvalidParameterError } from "./errors.js";
-import { requiredString } from "./params.js";
+import { requiredString } from "./internal/params.js";
 
 /**
  * Returns the token to send. `refresh` is true when the API has just refused the previous one
@@ -69,10 +69,10 @@ export class TokenState {
       try {
         const value = await provider({ ...this.context, refresh });
         if (typeof value !== "string" || !value)
-          throw new InvalidParameterError(
-            "token",
-            `the token function returned ${value === "" ? "an empty string" : typeof value}`,
-          );
+          throw new InvalidParameterError({
+            param: "token",
+            problem: `the token function returned ${value === "" ? "an empty string" : typeof value}`,
+          });
         return this.#set(value);
       } finally {
         this.#pending = undefined;
@@ -84,10 +84,10 @@ export class TokenState {
   #set(value: string): string {
     // A header cannot carry CR, LF or other control characters; say so without quoting the token.
     if (!HEADER_SAFE.test(value))
-      throw new InvalidParameterError(
-        "token",
-        "contains characters an HTTP header cannot carry (CR, LF or other control characters)",
-      );
+      throw new InvalidParameterError({
+        param: "token",
+        problem: "contains characters an HTTP header cannot carry (CR, LF or other control characters)",
+      });
     this.#value = value;
     this.context.secret(value);
     return value;

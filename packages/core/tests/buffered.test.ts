@@ -1,7 +1,7 @@
 // An answer read whole by the pipeline behaves as a Response: every way of reading the body gives
 // the same bytes, any number of times, and the JSON parsed on arrival is the value json() returns.
 import { describe, expect, it } from "vitest";
-import { BufferedResponse } from "../src/buffered.js";
+import { BufferedResponse } from "../src/internal/buffered.js";
 
 const bytes = new TextEncoder().encode('{"name":"pkg","size":3}');
 const answer = () =>

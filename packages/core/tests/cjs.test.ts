@@ -1,12 +1,15 @@
 // The CJS build works on its own: its openapi-fetch interop, its runtime, its error classes.
 import { createRequire } from "node:module";
+import { localServer } from "@pkgapi/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import type * as Core from "../src/index.js";
 import { NotFoundError } from "../src/index.js";
+import type * as Internal from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 
-const cjs = createRequire(import.meta.url)("../dist/index.cjs") as typeof Core;
+const load = createRequire(import.meta.url);
+const cjs = load("../dist/index.cjs") as typeof Core;
+const internal = load("../dist/internal/index.cjs") as typeof Internal;
 let server: Awaited<ReturnType<typeof localServer>>;
 beforeAll(async () => {
   server = await localServer((req, res) => {
@@ -25,7 +28,10 @@ it("makes typed openapi-fetch calls and throws errors the ESM build recognises",
       };
     };
   };
-  const client = cjs.openapiClient<Paths>(new cjs.Runtime(testProfile, { baseUrl: server.url, maxRetries: 0 }), true);
+  const client = internal.openapiClient<Paths>(
+    new internal.Runtime(testProfile, { baseUrl: server.url, maxRetries: 0 }),
+    true,
+  );
   const { data } = await client.GET("/things/{id}", { params: { path: { id: "1" } } });
   expect(data).toEqual({ id: 1 });
   const error = await client.GET("/things/{id}", { params: { path: { id: "2" } } }).catch((e) => e);

@@ -1,8 +1,8 @@
 // The fault suite: a real node:http server misbehaves in every way we know; the runtime must
 // retry where safe, raise the right typed error otherwise, never hang, and never leak the token.
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import type { ClientOptions } from "../src/index.js";
 import {
   APIConnectionError,
@@ -16,19 +16,16 @@ import {
 } from "./error-classes.js";
 import { capturingRuntime as runtimeOn, TOKEN, transports } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Answers the n-th request (0-based) with `replies[n]`, the last one thereafter. */
 async function scripted(
   replies: Array<(res: import("node:http").ServerResponse, req: import("node:http").IncomingMessage) => void>,
 ) {
   let n = 0;
-  server = await localServer((req, res) => {
+  server = await serve((req, res) => {
     const reply = replies[Math.min(n++, replies.length - 1)] as (typeof replies)[number];
     readBody(req).then(() => reply(res, req));
   });
@@ -292,7 +289,7 @@ describe.each(transports)("over %s", (name, transport) => {
 
   describe("redirects", () => {
     it("follows a redirect to another origin without the credential", async () => {
-      const blobstore = await localServer((_req, res) => ok(res));
+      const blobstore = await serve((_req, res) => ok(res));
       const srv = await scripted([
         (res) => {
           res.writeHead(302, { location: `${blobstore.url}/blob?sig=1` });

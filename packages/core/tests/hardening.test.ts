@@ -6,15 +6,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it, vi } from "vitest";
 import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
-  download,
   InvalidParameterError,
   InvalidResponseError,
+  WaitTimeoutError,
+} from "../src/index.js";
+import {
+  download,
   multipart,
   type OpenedSource,
   openapiClient,
@@ -23,16 +26,12 @@ import {
   Runtime,
   rawBody,
   sendUpload,
-  WaitTimeoutError,
-} from "../src/index.js";
+} from "../src/internal/index.js";
 import { capturingRuntime, TOKEN, testProfile } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const dir = mkdtempSync(join(tmpdir(), "pkgapi-hardening-"));
 function tempFile(name: string, size: number): string {
@@ -53,7 +52,7 @@ describe("leaks and hangs", () => {
     "closes the file of every failed upload attempt (%s, with retries): open fds back to the start",
     async (fault) => {
       let received = () => {};
-      server = await localServer((req) => {
+      server = await serve((req) => {
         req.once("data", () => {
           received();
           // Take a little of the body, then reset the connection, or stall.
@@ -84,7 +83,7 @@ describe("leaks and hangs", () => {
   );
 
   it("clears the 100-continue fallback timer when the connection fails while waiting: no timer, no file opened", async () => {
-    server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
+    server = await serve(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
     const { runtime } = capturingRuntime(server.url, { maxRetries: 0 });
     let opened = 0;
     const file: OpenedSource = {
@@ -113,7 +112,7 @@ describe("leaks and hangs", () => {
     const seen = new Promise<void>((resolve) => {
       resolveSeen = resolve;
     });
-    server = await localServer(() => {}, { onCheckContinue: () => resolveSeen() });
+    server = await serve(() => {}, { onCheckContinue: () => resolveSeen() });
     const { runtime } = capturingRuntime(server.url);
     const body = multipart([{ name: "a", value: "b" }]);
     const before = timers();
@@ -130,10 +129,10 @@ describe("leaks and hangs", () => {
   });
 
   it("leaves nothing keeping the process alive after an upload fails while waiting for 100 Continue (a child process exits)", async () => {
-    server = await localServer(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
+    server = await serve(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
     // The built package, as an app uses it; the fallback timer (60 s) would hold the process.
     const script = `
-      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
       const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1], maxRetries: 0 });
       const file = await openSource("file", new Uint8Array(10));
       const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 60_000 }).catch((e) => e);
@@ -152,13 +151,13 @@ describe("leaks and hangs", () => {
   });
 
   it("leaves nothing keeping the process alive after a JSON call on Node's default transport (a child process exits)", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/json", connection: "keep-alive" });
       res.end('{"ok":true}');
     });
     // The connection stays open on the server's side; the client's kept-alive socket must not hold the process.
     const script = `
-      import { Runtime } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      import { Runtime } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
       const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1] });
       console.log(JSON.stringify(await (await runtime.send({ method: "GET", url: "/thing" })).json()));`;
     const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], {
@@ -175,7 +174,7 @@ describe("leaks and hangs", () => {
   });
 
   it("times out a download whose body stalls mid-stream (idle timeout between chunks)", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/zip", "content-length": "1000" });
       res.write(Buffer.alloc(100)); // then nothing more
     });
@@ -186,7 +185,7 @@ describe("leaks and hangs", () => {
   });
 
   it("fails an upload whose file changed size after it was opened, at once and without retrying", async () => {
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       await readBody(req).catch(() => undefined);
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
@@ -215,14 +214,14 @@ describe("waiters", () => {
       (_req: IncomingMessage, res: ServerResponse) => res.writeHead(503, { "retry-after": "1" }).end(),
     ],
   ])("gives up at the deadline when every poll %s (no retry past it)", async (_, handler) => {
-    server = await localServer(handler);
+    server = await serve(handler);
     const { runtime } = capturingRuntime(server.url, { maxRetries: 5 });
     const before = timers();
     const error = await pollUntil(
       "Thing",
       (msLeft, signal) => runtime.send({ method: "GET", url: "/thing" }, { signal, timeout: msLeft }),
       () => false,
-      { timeout: 300 },
+      { waitTimeout: 300 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.message).toBe("Thing did not settle within 300 ms");
@@ -231,13 +230,13 @@ describe("waiters", () => {
   });
 
   it("gives up at the deadline even when the poll ignores the signal", async () => {
-    server = await localServer(() => {});
+    server = await serve(() => {});
     const { runtime } = capturingRuntime(server.url, { maxRetries: 0 });
     const error = await pollUntil(
       "Thing",
       () => runtime.send({ method: "GET", url: "/thing" }, { timeout: 20_000 }),
       () => false,
-      { timeout: 300 },
+      { waitTimeout: 300 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
   });
@@ -245,7 +244,7 @@ describe("waiters", () => {
 
 describe("secrets", () => {
   it("removes an echoed token from statusText and from the headers an APIError keeps", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(401, `Bad token ${TOKEN}`, { "content-type": "text/plain", "x-echo": `Bearer ${TOKEN}` }).end();
     });
     const { runtime } = capturingRuntime(server.url);
@@ -257,7 +256,7 @@ describe("secrets", () => {
   });
 
   it("removes an echoed token from a quoted Content-Type and from the headers an InvalidResponseError keeps", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": `text/html; echo=${TOKEN}`, "x-echo": TOKEN }).end("<html>login</html>");
     });
     const { runtime } = capturingRuntime(server.url);
@@ -268,7 +267,7 @@ describe("secrets", () => {
   });
 
   it("does not quote a malformed JSON body (JSON.parse's message would show part of an echoed token)", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" }).end(`${TOKEN} is wrong`);
     });
     const { runtime } = capturingRuntime(server.url);
@@ -279,7 +278,7 @@ describe("secrets", () => {
   });
 
   it("redacts a short token only where it stands alone, leaving other text intact", async () => {
-    server = await localServer((_req, res) => {
+    server = await serve((_req, res) => {
       res
         .writeHead(404, { "content-type": "application/json" })
         .end(JSON.stringify({ message: "token t is not valid" }));
@@ -291,7 +290,7 @@ describe("secrets", () => {
   });
 
   it("refuses a token a header cannot carry (CR/LF, control characters) without quoting it", async () => {
-    server = await localServer((_req, res) => res.writeHead(200).end("{}"));
+    server = await serve((_req, res) => res.writeHead(200).end("{}"));
     for (const token of ["abc\r\nx-evil: 1", "abc\ndef", "abc\0def", "tökén"]) {
       let error: unknown;
       try {
@@ -309,7 +308,7 @@ describe("secrets", () => {
 
 describe("correctness", () => {
   it("keeps the base URL's path for uploads and downloads (an API gateway)", async () => {
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       await readBody(req);
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
@@ -332,14 +331,14 @@ describe("correctness", () => {
     ["an empty body", ""],
     ["null", "null"],
   ])("gives InvalidResponseError for a 200 JSON answer with %s", async (_, body) => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
     const { runtime } = capturingRuntime(server.url);
     await expect(runtime.send({ method: "GET", url: "/thing" })).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
   it("follows a same-origin 307 and 308 with a replayable JSON body, sending the body again", async () => {
     const bodies: string[] = [];
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       bodies.push((await readBody(req)).toString());
       if (req.url === "/old") res.writeHead(307, { location: "/older" }).end();
       else if (req.url === "/older") res.writeHead(308, { location: "/new" }).end();
@@ -361,7 +360,7 @@ describe("correctness", () => {
   });
 
   it("refuses `.` and `..` as path parameters of the raw openapi-fetch client, as the facades do", async () => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
     type Paths = {
       "/items/{id}": {
         get: { parameters: { path: { id: string } }; responses: { 200: { content: { "application/json": object } } } };
@@ -386,7 +385,7 @@ describe("correctness", () => {
     ["maxRetryAfter", Number.NaN],
     ["maxRetryAfter", null],
   ])("refuses the client option %s = %s at construction, and per call", async (name, value) => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
     expect(() => new Runtime(testProfile, { baseUrl: server?.url, [name]: value })).toThrow(InvalidParameterError);
     expect(() => new Runtime(testProfile, { baseUrl: server?.url, [name]: value })).toThrow(`\`${name}\``);
     if (name !== "maxRetryAfter") {
@@ -399,7 +398,7 @@ describe("correctness", () => {
   });
 
   it("warns once through the logger when the token would go over plain http to a non-loopback host", async () => {
-    server = await localServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    server = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (line: string) => warnings.push(line), error() {} };
     const local = new Runtime(testProfile, { baseUrl: server.url, logger }, TOKEN);

@@ -1,4 +1,5 @@
-import { type ClientOptions, type ProviderProfile, Runtime } from "../src/index.js";
+import type { ClientOptions } from "../src/index.js";
+import { type ProviderProfile, Runtime } from "../src/internal/index.js";
 
 export const TOKEN = "sekret-token-0123456789";
 

@@ -2,10 +2,11 @@
 // are refused at once (and fail the test that made them, unless taken here on purpose).
 import dns from "node:dns";
 import net from "node:net";
+import { localServer } from "@pkgapi/testing";
+import { takeViolations } from "@pkgapi/testing/no-egress";
 import { describe, expect, it } from "vitest";
-import { takeViolations } from "../../../scripts/lib/no-egress.mjs";
-import { localServer } from "../../../scripts/lib/testing.mjs";
-import { APIConnectionError, Runtime } from "../src/index.js";
+import { APIConnectionError } from "../src/index.js";
+import { Runtime } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 
 describe("the no-egress guard", () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  backoffMs,
-  fillPath,
-  InvalidParameterError,
-  integerParam,
-  Page,
-  PagePromise,
-  pathParam,
-  pollUntil,
-  retryAfterMs,
-  WaitTimeoutError,
-} from "../src/index.js";
+import { InvalidParameterError, Page, PagePromise, WaitTimeoutError } from "../src/index.js";
+import { backoffMs, fillPath, integerParam, pathParam, pollUntil, retryAfterMs } from "../src/internal/index.js";
 
 describe("input checks", () => {
   it("rejects empty, dot-segment, non-string and pattern-breaking path parameters, naming them", () => {
@@ -101,7 +91,7 @@ describe("pollUntil", () => {
       "job",
       async () => "PROCESSING",
       () => false,
-      { interval: 5, timeout: 30 },
+      { interval: 5, waitTimeout: 30 },
     ).catch((e) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.lastValue).toBe("PROCESSING");

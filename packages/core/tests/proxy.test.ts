@@ -4,10 +4,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { forwardProxy, localServer, readBody } from "@pkgapi/testing";
 import { ProxyAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { forwardProxy, localServer, readBody } from "../../../scripts/lib/testing.mjs";
-import { download, multipart, openSource, Runtime, sendUpload } from "../src/index.js";
+import { download, multipart, openSource, Runtime, sendUpload } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 
 const PROXY_VARS = ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"] as const;

@@ -1,27 +1,18 @@
 // Expiring tokens: a token function is asked once for a fresh token when a real server answers 401.
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
-import {
-  AuthenticationError,
-  InvalidParameterError,
-  Runtime,
-  rawBody,
-  sendUpload,
-  type TokenProvider,
-} from "../src/index.js";
+import { readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, InvalidParameterError, type TokenProvider } from "../src/index.js";
+import { Runtime, rawBody, sendUpload } from "../src/internal/index.js";
 import { testProfile } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Accepts only `valid()`; anything else is an expired token (401). */
 async function expiringServer(valid: () => string) {
-  server = await localServer((req, res) => {
+  server = await serve((req, res) => {
     readBody(req).then((body) => {
       const ok = req.headers.authorization === `Bearer ${valid()}`;
       res.writeHead(ok ? 200 : 401, { "content-type": "application/json" });

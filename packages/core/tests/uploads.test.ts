@@ -1,30 +1,21 @@
 // Streaming uploads against a real node:http server: exact bytes, progress, retry rules.
 import { Readable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
-import {
-  InternalServerError,
-  InvalidParameterError,
-  multipart,
-  openSource,
-  rawBody,
-  sendUpload,
-} from "../src/index.js";
+import { parseMultipart, readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
+import { InternalServerError, InvalidParameterError } from "../src/index.js";
+import { multipart, openSource, rawBody, sendUpload } from "../src/internal/index.js";
 import { capturingRuntime } from "./helpers.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7) % 256);
 
 describe("multipart uploads", () => {
   it("streams every part byte-exact with an exact Content-Length, and reports progress", async () => {
     const received: Array<{ headers: Record<string, unknown>; body: Buffer }> = [];
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       received.push({ headers: req.headers, body: await readBody(req) });
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
@@ -52,7 +43,7 @@ describe("multipart uploads", () => {
 
   it("retries an upload from a re-readable source after a 503", async () => {
     let calls = 0;
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       const body = await readBody(req);
       calls++;
       if (calls === 1) res.writeHead(503, { "content-type": "application/json" }).end('{"message":"busy"}');
@@ -66,7 +57,7 @@ describe("multipart uploads", () => {
   });
 
   it("never replays a one-shot stream: the 503 is raised, not retried", async () => {
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       await readBody(req);
       res.writeHead(503, { "content-type": "application/json" }).end('{"message":"busy"}');
     });
@@ -78,7 +69,7 @@ describe("multipart uploads", () => {
   });
 
   it("stops a stream that outgrows the size limit instead of sending it partially unnoticed", async () => {
-    server = await localServer(async (req, res) => {
+    server = await serve(async (req, res) => {
       await readBody(req).catch(() => undefined);
       res.writeHead(200).end();
     });

@@ -1,4 +1,4 @@
-import { apiErrorGuard } from "@pkgapi/core";
+import { apiErrorGuard } from "@pkgapi/core/internal";
 import type { components } from "./generated/schema.js";
 
 /** Fastly's error body: `{ msg, detail? }`. */

@@ -1,56 +1,44 @@
-import {
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
   type ClientOptions,
+  ConflictError,
+  IntegrityError,
+  InternalServerError,
   InvalidParameterError,
-  openapiClient,
-  Runtime,
+  InvalidResponseError,
+  type Logger,
+  type LogLevel,
+  NotFoundError,
+  PermissionDeniedError,
+  PkgapiError,
+  type Progress,
+  RateLimitError,
+  type RequestOptions,
+  type ResponseInfo,
   type Token,
-  tokenParam,
+  type TokenContext,
+  type TokenProvider,
+  type TransferOptions,
+  type TypedAPIError,
+  UnprocessableEntityError,
+  type UploadSource,
+  withResponse,
 } from "@pkgapi/core";
-import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
-import { fastlyProfile } from "./profile.js";
-import { Packages } from "./resources/packages.js";
-
-export * from "@pkgapi/core";
+export { createFastlyClient, type FastlyClient, type FastlyClientOptions } from "./client.js";
 export { type FastlyErrorBody, isFastlyError } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
+export { fastlyProfile } from "./profile.js";
 export {
   MAX_PACKAGE_BYTES,
   type PackageMetadata,
   type PackageRef,
   type PackageResponse,
+  type Packages,
   type UploadParams,
   type UploadResult,
 } from "./resources/packages.js";
-export { fastlyProfile };
-
-export interface FastlyClientOptions extends ClientOptions {
-  /**
-   * A Fastly API token, sent as `Fastly-Key`, or a function returning one (asked again after a 401).
-   * Default: the `FASTLY_API_TOKEN` environment variable, as the Fastly CLI and Terraform provider
-   * read it. Never logged or shown in errors.
-   */
-  token?: Token;
-}
-
-export interface FastlyClient {
-  packages: Packages;
-  /** The typed openapi-fetch client on the same runtime; answers `{ data, error, response }`. */
-  raw: Client<paths>;
-}
-
-/** A client for the Fastly Compute package API. */
-export function createFastlyClient(options: FastlyClientOptions = {}): FastlyClient {
-  const { token = envToken(), ...rest } = options ?? {};
-  if (token === undefined)
-    throw new InvalidParameterError("token", "is required: pass `token` or set FASTLY_API_TOKEN");
-  const runtime = new Runtime(fastlyProfile, rest, tokenParam("token", token));
-  return {
-    packages: new Packages(runtime, openapiClient<paths>(runtime, true)),
-    raw: openapiClient<paths>(runtime, false),
-  };
-}
-
-function envToken(): string | undefined {
-  return (typeof process !== "undefined" && process.env?.FASTLY_API_TOKEN) || undefined;
-}

@@ -1,4 +1,4 @@
-import { type ProviderProfile, rateLimitHeaders } from "@pkgapi/core";
+import { type ProviderProfile, rateLimitHeaders } from "@pkgapi/core/internal";
 import { version } from "../package.json";
 
 /** How Fastly's API authenticates, reports errors and rate limits. */

@@ -1,7 +1,8 @@
 // Every operation × declared status, through all three clients, against Prism (`--errors`).
 // Prism answers with the spec's examples; `Prefer: code=N` selects the status.
+
+import { buildTarGz, withHeaders } from "@pkgapi/testing";
 import { describe, expect, inject, it } from "vitest";
-import { buildTarGz } from "../../../scripts/lib/testing.mjs";
 import {
   AuthenticationError,
   BadRequestError,
@@ -24,12 +25,7 @@ const prefer = (status: number) => ({ headers: { prefer: `code=${status}` } });
 const facade = createFastlyClient(tagged("facade"));
 const raw = createFastlyClient(tagged("fetch")).raw;
 const sdk = new PackageApi(createConfiguration(tagged("sdk")));
-// This generator version has no per-call init overrides: set `Prefer` through a middleware.
-const sdkPrefer = (status: number) =>
-  sdk.withPreMiddleware(async ({ url, init }) => ({
-    url,
-    init: { ...init, headers: { ...(init.headers as Record<string, string>), prefer: `code=${status}` } },
-  }));
+const sdkPrefer = (status: number) => sdk.withPreMiddleware(withHeaders(prefer(status).headers));
 
 const packageShape = {
   id: expect.any(String),

@@ -1,6 +1,7 @@
 // Where the Fastly token comes from: the option, a function, or FASTLY_API_TOKEN as Fastly's own tools read it.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createFastlyClient, InvalidParameterError } from "../src/index.js";
 
 type Server = Awaited<ReturnType<typeof localServer>>;

@@ -1,6 +1,7 @@
 // Typed error bodies: after the guard, Fastly's msg/detail are typed.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createFastlyClient, isFastlyError, PermissionDeniedError } from "../src/index.js";
 
 let server: Awaited<ReturnType<typeof localServer>> | undefined;

@@ -1,8 +1,9 @@
 // Property test: 1,000 generated values per path parameter, each rejected with a clear
 // InvalidParameterError before sending, or arriving at the server encoded inside its segment.
+
+import { assertPathParameter, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { assertPathParameter, localServer } from "../../../scripts/lib/testing.mjs";
 import { createFastlyClient, InvalidParameterError } from "../src/index.js";
 
 let server: Awaited<ReturnType<typeof localServer>>;

@@ -1,21 +1,19 @@
 // The generated SDK (typescript-fetch 7.x) on the pkgapi runtime, against a real local node:http server.
-import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
+
+import { serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import { APIUserAbortError, AuthenticationError } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const token = "fastly-sdk-token-do-not-leak";
 const ref = { serviceId: "SU1Z0isxPaozGVKXdv0eY", versionId: 3 };
 
 async function api(status = 200) {
-  server = await localServer((_req, res) =>
+  server = await serve((_req, res) =>
     res
       .writeHead(status, { "content-type": "application/json" })
       .end(

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import { buildTarGz, callWithBadInput, localServer, parseMultipart, readBody } from "../../../scripts/lib/testing.mjs";
+import { buildTarGz, callWithBadInput, parseMultipart, readBody, serversPerTest } from "@pkgapi/testing";
+import { describe, expect, it } from "vitest";
 import {
   APIUserAbortError,
   AuthenticationError,
@@ -17,12 +17,9 @@ import {
   withResponse,
 } from "../src/index.js";
 
-type Server = Awaited<ReturnType<typeof localServer>>;
+const serve = serversPerTest();
+type Server = Awaited<ReturnType<typeof serve>>;
 let server: Server | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const token = "fastly-test-token-do-not-leak";
 const ref = { serviceId: "SU1Z0isxPaozGVKXdv0eY", version: 3 };
@@ -31,7 +28,7 @@ const sha512 = (data: Buffer) => createHash("sha512").update(data).digest("hex")
 /** A Fastly stand-in that stores the package part and answers like the API, hashsum included. */
 async function fakeFastly(options: { hashsum?: (data: Buffer) => string } = {}) {
   const uploads: Buffer[] = [];
-  server = await localServer(async (req, res) => {
+  server = await serve(async (req, res) => {
     const body = await readBody(req);
     if (req.method === "GET") {
       res
@@ -65,11 +62,10 @@ describe("packages.upload", () => {
     const { server, uploads } = await fakeFastly();
     const client = createFastlyClient({ token, baseUrl: server.url });
     const progress: number[] = [];
-    const result = await client.packages.upload({
-      ...ref,
-      file: tarball.path,
-      onProgress: (p) => progress.push(p.loaded),
-    });
+    const result = await client.packages.upload(
+      { ...ref, file: tarball.path },
+      { onProgress: (p) => progress.push(p.loaded) },
+    );
     expect(Buffer.compare(uploads[0] as Buffer, tarball.bytes)).toBe(0);
     expect(result.sha512).toBe(sha512(tarball.bytes));
     expect(result.package.metadata?.hashsum).toBe(result.sha512);
@@ -118,7 +114,7 @@ describe("packages.upload", () => {
     writeFileSync(big, "");
     truncateSync(big, 50 * 1024 * 1024);
     let bytesRead = 0;
-    server = await localServer((_req, res) => res.writeHead(500).end(), {
+    server = await serve((_req, res) => res.writeHead(500).end(), {
       onCheckContinue(req, res) {
         req.on("data", (chunk: Buffer) => (bytesRead += chunk.length));
         res
@@ -153,7 +149,7 @@ describe("packages.upload", () => {
 
   it("refuses an empty package: a file or Buffer before sending, an empty stream before it completes", async () => {
     let completed = 0;
-    server = await localServer((req, res) => {
+    server = await serve((req, res) => {
       readBody(req).then(
         () => {
           completed++;
@@ -212,7 +208,7 @@ describe("input checks and secrets", () => {
   });
 
   it("keeps the token out of inspect, JSON and errors", async () => {
-    server = await localServer((_req, res) =>
+    server = await serve((_req, res) =>
       res
         .writeHead(403, { "content-type": "application/json" })
         .end(JSON.stringify({ msg: `token ${token} is read-only` })),
@@ -234,7 +230,7 @@ describe("input checks and secrets", () => {
   it("passes the caller's AbortSignal and per-call options through the facade", async () => {
     // The caller aborts once the request has arrived (no timer: nothing depends on the machine's speed); no answer is sent.
     const controller = new AbortController();
-    server = await localServer(() => controller.abort());
+    server = await serve(() => controller.abort());
     const client = createFastlyClient({ token, baseUrl: server.url });
     const pending = client.packages.get(ref, { signal: controller.signal, headers: { "x-trace": "t1" } });
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);

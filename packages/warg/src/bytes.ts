@@ -1,4 +1,6 @@
 /** Byte helpers on web APIs only (btoa/atob, WebCrypto), so they run in browsers too. */
+import { toHex } from "@pkgapi/core/internal";
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export function toBase64(bytes: Uint8Array): string {
@@ -32,5 +34,5 @@ export function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
 /** `sha256:<hex>` of the concatenated parts. */
 export async function sha256Id(...parts: Uint8Array[]): Promise<string> {
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", concat(...parts)));
-  return `sha256:${Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+  return `sha256:${toHex(digest)}`;
 }

@@ -1,4 +1,5 @@
-import { apiErrorGuard, PkgapiError } from "@pkgapi/core";
+import { PkgapiError } from "@pkgapi/core";
+import { apiErrorGuard } from "@pkgapi/core/internal";
 import type { components } from "./generated/schema.js";
 
 type RejectedRecord = components["schemas"]["RejectedRecord"];
@@ -22,10 +23,13 @@ export const isWargError = apiErrorGuard<WargErrorBody>(
 
 /** The registry rejected the record (`state: rejected`); `reason` says why. */
 export class RecordRejectedError extends PkgapiError {
+  static override readonly kind: string = "RecordRejectedError";
+  readonly record: RejectedRecord;
   readonly reason: string;
 
-  constructor(readonly record: RejectedRecord) {
-    super(`Record ${record.recordId} was rejected: ${record.reason}`);
+  constructor({ record }: { record: RejectedRecord }) {
+    super({ message: `Record ${record.recordId} was rejected: ${record.reason}` });
+    this.record = record;
     this.reason = record.reason;
   }
 }
@@ -35,12 +39,15 @@ export class RecordRejectedError extends PkgapiError {
  * content is uploaded (see `records.uploadMissingContent`). warg-client treats this as an error too.
  */
 export class MissingContentError extends PkgapiError {
+  static override readonly kind: string = "MissingContentError";
+  readonly record: SourcingRecord;
   /** The content digests the registry still lacks. */
   readonly digests: string[];
 
-  constructor(readonly record: SourcingRecord) {
+  constructor({ record }: { record: SourcingRecord }) {
     const digests = Object.keys(record.missingContent ?? {});
-    super(`Record ${record.recordId} is waiting for content that was not uploaded: ${digests.join(", ")}`);
+    super({ message: `Record ${record.recordId} is waiting for content that was not uploaded: ${digests.join(", ")}` });
+    this.record = record;
     this.digests = digests;
   }
 }

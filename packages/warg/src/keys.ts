@@ -36,9 +36,9 @@ export class PublicKey {
     const bytes = decodeText(param, text, "public key");
     const uncompressed = bytes.byteLength === 33 && (bytes[0] === 2 || bytes[0] === 3) ? decompress(bytes) : bytes;
     if (uncompressed?.byteLength !== 65 || uncompressed[0] !== 4)
-      throw new InvalidParameterError(param, "is not a P-256 point (SEC1, 33 or 65 bytes)");
+      throw new InvalidParameterError({ param, problem: "is not a P-256 point (SEC1, 33 or 65 bytes)" });
     const key = await crypto.subtle.importKey("raw", uncompressed, EC, true, ["verify"]).catch(() => {
-      throw new InvalidParameterError(param, "is not a point on the P-256 curve");
+      throw new InvalidParameterError({ param, problem: "is not a point on the P-256 curve" });
     });
     return PublicKey.from(key);
   }
@@ -97,12 +97,15 @@ export class SigningKey {
   static async import(text: string, param = "signingKey"): Promise<SigningKey> {
     const scalar = decodeText(param, text, "private key");
     if (scalar.byteLength !== 32)
-      throw new InvalidParameterError(param, `must hold a 32-byte P-256 scalar, got ${scalar.byteLength} bytes`);
+      throw new InvalidParameterError({
+        param,
+        problem: `must hold a 32-byte P-256 scalar, got ${scalar.byteLength} bytes`,
+      });
     const pkcs8 = new Uint8Array(PKCS8_PREFIX.byteLength + 32);
     pkcs8.set(PKCS8_PREFIX);
     pkcs8.set(scalar, PKCS8_PREFIX.byteLength);
     const key = await crypto.subtle.importKey("pkcs8", pkcs8, EC, true, ["sign"]).catch(() => {
-      throw new InvalidParameterError(param, "is not a valid P-256 private key");
+      throw new InvalidParameterError({ param, problem: "is not a valid P-256 private key" });
     });
     // WebCrypto derives the public point; export it through JWK (x, y) to get the public key.
     const { x, y } = await crypto.subtle.exportKey("jwk", key);
@@ -140,14 +143,21 @@ export class SigningKey {
 /** `ecdsa-p256:<base64>` → bytes; the error never repeats the value (it may be a secret). */
 function decodeText(param: string, text: unknown, what: string): Uint8Array<ArrayBuffer> {
   if (typeof text !== "string")
-    throw new InvalidParameterError(param, `must be a ${what} string \`${ALGORITHM}:<base64>\``);
+    throw new InvalidParameterError({ param, problem: `must be a ${what} string \`${ALGORITHM}:<base64>\`` });
   const parts = text.split(":");
-  if (parts.length !== 2) throw new InvalidParameterError(param, `must have the form \`${ALGORITHM}:<base64>\``);
+  if (parts.length !== 2)
+    throw new InvalidParameterError({ param, problem: `must have the form \`${ALGORITHM}:<base64>\`` });
   if (parts[0] !== ALGORITHM)
-    throw new InvalidParameterError(param, `must use the algorithm \`${ALGORITHM}\`, the only one warg supports`);
+    throw new InvalidParameterError({
+      param,
+      problem: `must use the algorithm \`${ALGORITHM}\`, the only one warg supports`,
+    });
   const bytes = fromBase64(parts[1] ?? "");
   if (!bytes)
-    throw new InvalidParameterError(param, `must have standard base64 (with padding) after \`${ALGORITHM}:\``);
+    throw new InvalidParameterError({
+      param,
+      problem: `must have standard base64 (with padding) after \`${ALGORITHM}:\``,
+    });
   return bytes;
 }
 

@@ -1,5 +1,6 @@
 /** Checks of warg inputs, run before any request is sent. */
-import { InvalidParameterError, pathParam, stringParam } from "@pkgapi/core";
+import { InvalidParameterError } from "@pkgapi/core";
+import { pathParam, stringParam } from "@pkgapi/core/internal";
 import { fromBase64, toBase64 } from "./bytes.js";
 
 const ANY_HASH = { pattern: /^sha256:[a-f0-9]{64}$/, expected: "a sha256 id (`sha256:` and 64 lowercase hex digits)" };
@@ -19,12 +20,13 @@ export const signature = (name: string, value: unknown) => stringParam(name, val
 /** Record bytes given as standard base64 (with padding) or as raw bytes; both forms are returned. */
 export function contentBytes(name: string, value: unknown): { base64: string; bytes: Uint8Array } {
   if (value instanceof Uint8Array) {
-    if (value.byteLength === 0) throw new InvalidParameterError(name, "must not be empty");
+    if (value.byteLength === 0) throw new InvalidParameterError({ param: name, problem: "must not be empty" });
     return { base64: toBase64(value), bytes: value };
   }
-  if (typeof value !== "string") throw new InvalidParameterError(name, "must be a base64 string or a Uint8Array");
-  if (value.length === 0) throw new InvalidParameterError(name, "must not be empty");
+  if (typeof value !== "string")
+    throw new InvalidParameterError({ param: name, problem: "must be a base64 string or a Uint8Array" });
+  if (value.length === 0) throw new InvalidParameterError({ param: name, problem: "must not be empty" });
   const bytes = fromBase64(value);
-  if (!bytes) throw new InvalidParameterError(name, "must be standard base64 with padding");
+  if (!bytes) throw new InvalidParameterError({ param: name, problem: "must be standard base64 with padding" });
   return { base64: value, bytes };
 }

@@ -1,14 +1,5 @@
-import { type ClientOptions, type ProviderProfile, Runtime, type Token, tokenParam } from "@pkgapi/core";
+import type { ProviderProfile } from "@pkgapi/core/internal";
 import { version } from "../package.json";
-
-export interface WargClientOptions extends ClientOptions {
-  /**
-   * A bearer token for hosted registries, sent as `Authorization: Bearer <token>` to the
-   * registry's origin only, or a function returning one (asked again after a 401). warg-server
-   * needs none: the record's signature is the authorization.
-   */
-  token?: Token;
-}
 
 const CONFLICTS: Record<string, string> = {
   namespaceImport: "conflict: the namespace is imported from another registry",
@@ -30,8 +21,3 @@ export const wargProfile: ProviderProfile = {
     return { message: status === 409 ? (CONFLICTS[type] ?? `conflict: ${type}`) : `${type} not found`, detail };
   },
 };
-
-/** The runtime every warg client (facade, raw, SDK) runs on. */
-export function wargRuntime({ token, ...options }: WargClientOptions): Runtime {
-  return new Runtime(wargProfile, options, token === undefined ? undefined : tokenParam("token", token));
-}

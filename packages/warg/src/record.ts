@@ -78,14 +78,20 @@ const SEMVER =
 /** Checks a version the way warg does: SemVer 2.0, no `v` prefix, no leading zeros. */
 export function semverParam(name: string, value: unknown): string {
   if (typeof value !== "string" || !SEMVER.test(value))
-    throw new InvalidParameterError(name, `must be a semantic version such as 1.0.0, got ${JSON.stringify(value)}`);
+    throw new InvalidParameterError({
+      param: name,
+      problem: `must be a semantic version such as 1.0.0, got ${JSON.stringify(value)}`,
+    });
   return value;
 }
 
 /** Builds, encodes and signs a package record. Every input is checked first. */
 export async function signRecord(contents: RecordContents, signingKey: SigningKey): Promise<SignedRecord> {
   if (typeof signingKey?.sign !== "function")
-    throw new InvalidParameterError("signingKey", "must be a SigningKey (see SigningKey.generate/import)");
+    throw new InvalidParameterError({
+      param: "signingKey",
+      problem: "must be a SigningKey (see SigningKey.generate/import)",
+    });
   const bytes = await encodeRecord(contents);
   const signature = await signingKey.sign(concat(SIGNATURE_PREFIX, bytes));
   return {
@@ -99,7 +105,7 @@ export async function encodeRecord({ prev, time = new Date(), entries }: RecordC
   if (prev !== undefined) anyHash("prev", prev);
   const { seconds, nanos } = timestamp(time);
   if (!Array.isArray(entries) || entries.length === 0)
-    throw new InvalidParameterError("entries", "must be a non-empty array");
+    throw new InvalidParameterError({ param: "entries", problem: "must be a non-empty array" });
   const w = new BinaryWriter();
   if (prev !== undefined) w.tag(1, WireType.LengthDelimited).string(prev);
   // field 2, the protocol version, is 0: a proto3 default, so not written.
@@ -118,23 +124,26 @@ export async function encodeRecord({ prev, time = new Date(), entries }: RecordC
 function timestamp(time: Date | Timestamp): Timestamp {
   if (time instanceof Date) {
     const ms = time.getTime();
-    if (Number.isNaN(ms)) throw new InvalidParameterError("time", "must be a valid Date");
+    if (Number.isNaN(ms)) throw new InvalidParameterError({ param: "time", problem: "must be a valid Date" });
     const seconds = Math.floor(ms / 1000);
     return { seconds, nanos: (ms - seconds * 1000) * 1_000_000 };
   }
   const { seconds, nanos } = time ?? {};
   if (!Number.isSafeInteger(seconds) || !Number.isInteger(nanos) || nanos < 0 || nanos > 999_999_999)
-    throw new InvalidParameterError(
-      "time",
-      "must be a Date or { seconds, nanos } with integer seconds and 0 <= nanos < 1e9",
-    );
+    throw new InvalidParameterError({
+      param: "time",
+      problem: "must be a Date or { seconds, nanos } with integer seconds and 0 <= nanos < 1e9",
+    });
   return { seconds, nanos };
 }
 
 async function writeEntry(w: BinaryWriter, entry: PackageEntry, at: string): Promise<void> {
   const field = ENTRY_FIELDS[entry?.type];
   if (field === undefined)
-    throw new InvalidParameterError(`${at}.type`, "must be one of init, grant, revoke, release, yank");
+    throw new InvalidParameterError({
+      param: `${at}.type`,
+      problem: "must be one of init, grant, revoke, release, yank",
+    });
   w.tag(field, WireType.LengthDelimited).fork();
   switch (entry.type) {
     case "init":
@@ -166,13 +175,16 @@ async function keyText(key: PublicKey | string, at: string): Promise<string> {
 
 function writePermissions(w: BinaryWriter, permissions: Permission[], at: string): void {
   if (!Array.isArray(permissions) || permissions.length === 0)
-    throw new InvalidParameterError(at, "must name at least one of release, yank");
+    throw new InvalidParameterError({ param: at, problem: "must name at least one of release, yank" });
   // A packed repeated enum, as prost writes proto3 repeated scalars.
   w.tag(2, WireType.LengthDelimited).fork();
   for (const permission of permissions) {
     const value = PERMISSIONS[permission];
     if (value === undefined)
-      throw new InvalidParameterError(at, `names ${JSON.stringify(permission)}; only release and yank exist`);
+      throw new InvalidParameterError({
+        param: at,
+        problem: `names ${JSON.stringify(permission)}; only release and yank exist`,
+      });
     w.int32(value);
   }
   w.join();
@@ -193,7 +205,10 @@ export function decodeRecord(bytes: Uint8Array): DecodedRecord {
     }
     return record;
   } catch (error) {
-    throw new InvalidParameterError("bytes", `is not a warg package record: ${(error as Error).message}`);
+    throw new InvalidParameterError({
+      param: "bytes",
+      problem: `is not a warg package record: ${(error as Error).message}`,
+    });
   }
 }
 

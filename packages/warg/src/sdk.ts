@@ -3,9 +3,9 @@
  * the pkgapi runtime: the optional token is added per request, failures throw the typed errors
  * of `@pkgapi/core`.
  */
-import { sdkConfiguration } from "@pkgapi/core";
+import { sdkConfiguration } from "@pkgapi/core/internal";
+import { type WargClientOptions, wargRuntime } from "./client.js";
 import { Configuration } from "./generated/sdk/index.js";
-import { type WargClientOptions, wargRuntime } from "./profile.js";
 
 export * from "./generated/sdk/index.js";
 

@@ -1,7 +1,7 @@
 // What the facade puts on the wire, seen by a real local server.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { localServer, readBody } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import { BadRequestError, createWargClient, logIdFor } from "../src/index.js";
 import { createConfiguration, PackageApi } from "../src/sdk.js";
 

@@ -1,6 +1,7 @@
 // Every operation × declared status, through all three clients, against Prism (`--errors`).
 // Prism answers with the spec's examples; `Prefer: code=N` selects the status, `example=name` the example.
 import { readFileSync } from "node:fs";
+import { withHeaders } from "@pkgapi/testing";
 import { describe, expect, inject, it } from "vitest";
 import {
   APIError,
@@ -22,12 +23,7 @@ const logs = facadeClient.logs;
 const raw = createWargClient(tagged("fetch")).raw;
 const sdk = new PackageApi(createConfiguration(tagged("sdk")));
 const fetchSdk = new FetchApi(createConfiguration(tagged("sdk")));
-// This generator version has no per-call init overrides: set headers through a middleware.
-const sdkWith = (headers: Record<string, string>) =>
-  sdk.withPreMiddleware(async ({ url, init }) => ({
-    url,
-    init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
-  }));
+const sdkWith = (headers: Record<string, string>) => sdk.withPreMiddleware(withHeaders(headers));
 
 const ref = {
   logId: "sha256:d2d5cc043f23da80088411eab2071cc36f26e0e01529e4e7e251970fffe4f03f",
@@ -299,11 +295,7 @@ describe("publishPackageRecord", () => {
   }
 });
 
-const fetchSdkWith = (headers: Record<string, string>) =>
-  fetchSdk.withPreMiddleware(async ({ url, init }) => ({
-    url,
-    init: { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } },
-  }));
+const fetchSdkWith = (headers: Record<string, string>) => fetchSdk.withPreMiddleware(withHeaders(headers));
 const checkpointShape = {
   contents: { logLength: expect.any(Number), logRoot: hash, mapRoot: hash, timestamp: expect.any(Number) },
   keyId: hash,

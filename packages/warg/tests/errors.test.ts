@@ -1,6 +1,7 @@
 // Typed error bodies: after the guard, a warg registry's { status, type, id } or { status, message } are typed.
+
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import { createWargClient, isWargError, NotFoundError } from "../src/index.js";
 
 let server: Awaited<ReturnType<typeof localServer>> | undefined;

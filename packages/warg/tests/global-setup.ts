@@ -1,5 +1,5 @@
+import { contractMock } from "@pkgapi/testing/prism";
 import type { TestProject } from "vitest/node";
-import { contractMock } from "../../../scripts/lib/prism.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {

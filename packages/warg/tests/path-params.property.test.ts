@@ -1,8 +1,9 @@
 // Property test: 1,000 generated values per path parameter, each rejected with a clear
 // InvalidParameterError before sending, or arriving at the server inside its segment.
+
+import { assertPathParameter, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, it } from "vitest";
-import { assertPathParameter, localServer } from "../../../scripts/lib/testing.mjs";
 import { createWargClient, InvalidParameterError } from "../src/index.js";
 
 const ID = `sha256:${"a".repeat(64)}`;

@@ -6,8 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { localServer, readBody } from "@pkgapi/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { localServer, readBody } from "../../../scripts/lib/testing.mjs";
 import {
   APIError,
   createWargClient,

@@ -2,9 +2,9 @@
 // local server must see none.
 import type { ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { callWithBadInput, localServer } from "@pkgapi/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callWithBadInput, localServer } from "../../../scripts/lib/testing.mjs";
 import {
   createWargClient,
   InvalidParameterError,

@@ -1,7 +1,7 @@
 // records.waitFor against a real local server that walks a record through its states.
 import type { ServerResponse } from "node:http";
+import { localServer } from "@pkgapi/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { localServer } from "../../../scripts/lib/testing.mjs";
 import {
   APIUserAbortError,
   createWargClient,
@@ -97,7 +97,7 @@ describe("records.waitFor", () => {
 
   it("gives up with WaitTimeoutError when the record never settles", async () => {
     const { server, records } = await registry("processing");
-    const failure = await records.waitFor(ref, { ...fast, timeout: 300 }).catch((e) => e);
+    const failure = await records.waitFor(ref, { ...fast, waitTimeout: 300 }).catch((e) => e);
     expect(failure).toBeInstanceOf(WaitTimeoutError);
     expect(failure.lastValue).toEqual(states.processing);
     expect(failure.message).toContain(`Record ${ref.recordId} of log ${ref.logId}`);

@@ -1,6 +1,8 @@
-import { APIResource, callOptions, PkgapiError, type PollOptions, pollUntil, type RequestOptions } from "@pkgapi/core";
-import { guidParam } from "../filters.js";
+import type { RequestOptions } from "@pkgapi/core";
+import { APIResource, type PollOptions, pollUntil } from "@pkgapi/core/internal";
+import { JobFailedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
+import { guidParam } from "../params.js";
 
 export type Job = components["schemas"]["Job"];
 export type JobState = components["schemas"]["JobState"];
@@ -8,29 +10,10 @@ export type ErrorItem = components["schemas"]["ErrorItem"];
 
 const JOB = "/v3/jobs/{guid}" satisfies keyof paths;
 
-/** A job ended `FAILED`; `errors` are Cloud Controller's reasons (`{ code, title, detail }`). */
-export class JobFailedError extends PkgapiError {
-  readonly job: Job;
-  readonly errors: ErrorItem[];
-
-  constructor(job: Job) {
-    const [first] = job.errors;
-    super(
-      `Job ${job.guid} (${job.operation}) failed: ${first ? `${first.title}: ${first.detail}` : "no reason given"}`,
-    );
-    this.job = job;
-    this.errors = job.errors;
-  }
-}
-
 /** Cloud Controller's asynchronous jobs (`GET /v3/jobs/{guid}`). */
 export class Jobs extends APIResource<paths> {
   async get(guid: string, options?: RequestOptions): Promise<Job> {
-    const { data } = await this.api.GET(JOB, {
-      params: { path: { guid: guidParam("guid", guid) } },
-      ...callOptions(this.runtime, options),
-    });
-    return data as Job;
+    return this.data(this.api.GET(JOB, { params: { path: { guid: guidParam("guid", guid) } }, ...this.call(options) }));
   }
 
   /**
@@ -43,7 +26,7 @@ export class Jobs extends APIResource<paths> {
       `Job ${id}`,
       (msLeft) => this.get(id, { signal: options.signal, timeout: msLeft }),
       (job) => {
-        if (job.state === "FAILED") throw new JobFailedError(job);
+        if (job.state === "FAILED") throw new JobFailedError({ job });
         return job.state === "COMPLETE";
       },
       options,

@@ -1,28 +1,30 @@
 import {
-  APIResource,
-  callOptions,
   type Download,
+  InvalidParameterError,
+  Page,
+  PagePromise,
+  type RequestOptions,
+  type SavedFile,
+  saveDownload,
+  type TransferOptions,
+  type UploadSource,
+} from "@pkgapi/core";
+import {
+  APIResource,
   download,
   fillPath,
-  InvalidParameterError,
   integerParam,
   multipart,
   openSource,
-  Page,
-  PagePromise,
   type Part,
-  PkgapiError,
   type PollOptions,
-  type Progress,
   pollUntil,
-  type RequestOptions,
   rebaseLink,
-  type SavedFile,
-  saveDownload,
   sendUpload,
   trackProgress,
-  type UploadSource,
-} from "@pkgapi/core";
+} from "@pkgapi/core/internal";
+import { PackageFailedError } from "../errors.js";
+import type { components, paths } from "../generated/schema.js";
 import {
   ALL_FILTERS,
   APP_FILTERS,
@@ -31,8 +33,7 @@ import {
   listQuery,
   type PackageFilters,
   type PackageType,
-} from "../filters.js";
-import type { components, paths } from "../generated/schema.js";
+} from "../params.js";
 import { Jobs, PendingJob } from "./jobs.js";
 
 export type Package = components["schemas"]["Package"];
@@ -91,7 +92,6 @@ export interface UploadParams {
   bits?: UploadSource;
   /** Files to take from the resource cache instead of the zip. */
   resources?: readonly ResourceMatch[];
-  onProgress?: (progress: Progress) => void;
 }
 
 /** One page of packages, with Cloud Foundry's pagination info (`total_results`, `next`, …). */
@@ -101,24 +101,6 @@ export class PackagePage extends Page<Package> {
   constructor(list: PackageList, loadNext?: () => Promise<PackagePage>) {
     super(list.resources, loadNext, list.pagination?.next?.href);
     this.pagination = list.pagination;
-  }
-}
-
-/** A package ended `FAILED` (packing or copying failed) or `EXPIRED` while it was awaited. */
-export class PackageFailedError extends PkgapiError {
-  readonly package: Package;
-  /** `data.error`: why packing or copying failed. */
-  readonly reason?: string;
-
-  constructor(pkg: Package) {
-    const reason = pkg.data.error ?? undefined;
-    super(
-      pkg.state === "EXPIRED"
-        ? `Package ${pkg.guid} expired: its bits were deleted`
-        : `Package ${pkg.guid} failed: ${reason ?? "no reason given"}`,
-    );
-    this.package = pkg;
-    this.reason = reason;
   }
 }
 
@@ -134,38 +116,31 @@ export class Packages extends APIResource<paths> {
       data: checkData(type, data),
       metadata,
     };
-    const { data: created } = await this.api.POST(PACKAGES, { body, ...callOptions(this.runtime, options) });
-    return created as Package;
+    return this.data(this.api.POST(PACKAGES, { body, ...this.call(options) }));
   }
 
   /** Copies a package to another app: a bits copy starts `COPYING`; metadata is not copied. */
   async copy(params: CopyParams, options?: RequestOptions): Promise<Package> {
     const source_guid = guidParam("sourceGuid", params?.sourceGuid);
-    const { data } = await this.api.POST(PACKAGES, {
-      params: { query: { source_guid } },
-      body: { relationships: appRelationship(params.appGuid) },
-      ...callOptions(this.runtime, options),
-    });
-    return data as Package;
+    return this.data(
+      this.api.POST(PACKAGES, {
+        params: { query: { source_guid } },
+        body: { relationships: appRelationship(params.appGuid) },
+        ...this.call(options),
+      }),
+    );
   }
 
   async get(guid: string, options?: RequestOptions): Promise<Package> {
-    const { data } = await this.api.GET(PACKAGE, {
-      params: { path: { guid: guidParam("guid", guid) } },
-      ...callOptions(this.runtime, options),
-    });
-    return data as Package;
+    return this.data(
+      this.api.GET(PACKAGE, { params: { path: { guid: guidParam("guid", guid) } }, ...this.call(options) }),
+    );
   }
 
   /** Merges labels and annotations; for docker packages, replaces the registry credentials. */
   async update(guid: string, params: UpdateParams, options?: RequestOptions): Promise<Package> {
     const path = { guid: guidParam("guid", guid) };
-    const { data } = await this.api.PATCH(PACKAGE, {
-      params: { path },
-      body: params ?? {},
-      ...callOptions(this.runtime, options),
-    });
-    return data as Package;
+    return this.data(this.api.PATCH(PACKAGE, { params: { path }, body: params ?? {}, ...this.call(options) }));
   }
 
   /**
@@ -174,7 +149,7 @@ export class Packages extends APIResource<paths> {
    */
   async delete(guid: string, options?: RequestOptions): Promise<PendingJob> {
     const path = { guid: guidParam("guid", guid) };
-    const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...callOptions(this.runtime, options) });
+    const { response } = await this.api.DELETE(PACKAGE, { params: { path }, ...this.call(options) });
     const location = response.headers.get("location");
     const url =
       location !== null && URL.canParse(location, `${this.runtime.baseUrl}/`)
@@ -195,11 +170,8 @@ export class Packages extends APIResource<paths> {
   list(filters: PackageFilters = {}, options?: RequestOptions): PagePromise<PackagePage, Package> {
     return new PagePromise(async () => {
       const query = listQuery(filters, ALL_FILTERS, "list");
-      const { data, response } = await this.api.GET(PACKAGES, {
-        params: { query },
-        ...callOptions(this.runtime, options),
-      });
-      return this.#page(data as PackageList, response, options);
+      const { data, response } = await this.api.GET(PACKAGES, { params: { query }, ...this.call(options) });
+      return this.#page(data, response, options);
     });
   }
 
@@ -212,15 +184,12 @@ export class Packages extends APIResource<paths> {
     return new PagePromise(async () => {
       const path = { guid: guidParam("appGuid", appGuid) };
       const query = listQuery(filters, APP_FILTERS, "listForApp");
-      const { data, response } = await this.api.GET(APP_PACKAGES, {
-        params: { path, query },
-        ...callOptions(this.runtime, options),
-      });
-      return this.#page(data as PackageList, response, options);
+      const { data, response } = await this.api.GET(APP_PACKAGES, { params: { path, query }, ...this.call(options) });
+      return this.#page(data, response, options);
     });
   }
 
-  #page(list: PackageList, response: Response, options?: RequestOptions): PackagePage {
+  #page(list: PackageList | undefined, response: Response, options?: RequestOptions): PackagePage {
     if (!Array.isArray(list?.resources))
       throw this.runtime.invalidResponse(response, "expected `resources` to be an array of packages");
     const next = list.pagination?.next?.href;
@@ -231,7 +200,7 @@ export class Packages extends APIResource<paths> {
   // every page comes from the API the client was configured with, whatever host the server names.
   async #nextPage(href: string, options?: RequestOptions): Promise<PackagePage> {
     const response = await this.runtime.send({ method: "GET", url: rebaseLink(this.runtime.baseUrl, href) }, options);
-    return this.#page((await response.json()) as PackageList, response, options);
+    return this.#page(await this.json(response, PACKAGES, "get"), response, options);
   }
 
   /**
@@ -239,11 +208,15 @@ export class Packages extends APIResource<paths> {
    * and/or `resources` (files the blobstore already holds). Answers the package in
    * `PROCESSING_UPLOAD`; `waitUntilReady` then reports how packing went.
    */
-  async upload(params: UploadParams, options: RequestOptions = {}): Promise<Package> {
+  async upload(params: UploadParams, options: TransferOptions = {}): Promise<Package> {
+    const { onProgress, ...requestOptions } = options;
     const guid = guidParam("guid", params?.guid);
     const resources = checkResources(params.resources);
     if (params.bits == null && resources.length === 0)
-      throw new InvalidParameterError("bits", "is required unless `resources` lists at least one file");
+      throw new InvalidParameterError({
+        param: "bits",
+        problem: "is required unless `resources` lists at least one file",
+      });
     // The order of the cf CLI: the `resources` text field (JSON) first, then the zip, streamed
     // from its source (the generated SDK would need the whole zip in a Blob).
     const parts: Part[] = [];
@@ -251,25 +224,22 @@ export class Packages extends APIResource<paths> {
     if (params.bits != null)
       parts.push({
         name: "bits",
-        file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), params.onProgress),
+        file: trackProgress(await openSource("bits", params.bits, { filename: "package.zip" }), onProgress),
         contentType: "application/zip",
       });
     const response = await sendUpload(
       this.runtime,
       { method: "POST", url: fillPath(UPLOAD, { guid }), body: multipart(parts) },
-      options,
+      requestOptions,
     );
-    return (await response.json()) as Package;
+    return this.json(response, UPLOAD, "post");
   }
 
   /**
    * Downloads a `READY` bits package's zip as a stream. Follows Cloud Controller's redirect to
    * the blobstore without the token; also takes the zip when the API serves it itself.
    */
-  async download(
-    guid: string,
-    options: RequestOptions & { onProgress?: (progress: Progress) => void } = {},
-  ): Promise<Download> {
+  async download(guid: string, options: TransferOptions = {}): Promise<Download> {
     return download(this.runtime, fillPath(DOWNLOAD, { guid: guidParam("guid", guid) }), options);
   }
 
@@ -281,10 +251,11 @@ export class Packages extends APIResource<paths> {
   async downloadToFile(
     guid: string,
     path: string,
-    options: RequestOptions & { onProgress?: (progress: Progress) => void; verify?: boolean } = {},
+    options: TransferOptions & { verify?: boolean } = {},
   ): Promise<SavedFile> {
     const id = guidParam("guid", guid);
-    if (typeof path !== "string" || !path) throw new InvalidParameterError("path", "must be a file path");
+    if (typeof path !== "string" || !path)
+      throw new InvalidParameterError({ param: "path", problem: "must be a file path" });
     const { verify = true, ...downloadOptions } = options;
     const checksum = verify
       ? (await this.get(id, { signal: options.signal, timeout: options.timeout, headers: options.headers })).data
@@ -305,7 +276,7 @@ export class Packages extends APIResource<paths> {
       `Package ${id}`,
       (msLeft, signal) => this.get(id, { signal, timeout: msLeft }),
       (pkg) => {
-        if (pkg.state === "FAILED" || pkg.state === "EXPIRED") throw new PackageFailedError(pkg);
+        if (pkg.state === "FAILED" || pkg.state === "EXPIRED") throw new PackageFailedError({ package: pkg });
         return pkg.state === "READY";
       },
       options,
@@ -319,7 +290,10 @@ function appRelationship(appGuid: unknown) {
 
 function checkType(type: unknown): PackageType {
   if (type !== "bits" && type !== "docker")
-    throw new InvalidParameterError("type", `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}`);
+    throw new InvalidParameterError({
+      param: "type",
+      problem: `must be "bits" or "docker", got ${JSON.stringify(type) ?? String(type)}`,
+    });
   return type;
 }
 
@@ -327,32 +301,36 @@ function checkData(type: PackageType, data: unknown) {
   if (type === "bits") {
     // Cloud Controller answers 422 to any key in a bits package's data.
     if (data != null && (typeof data !== "object" || Object.keys(data).length))
-      throw new InvalidParameterError("data", "must be left out for a bits package");
+      throw new InvalidParameterError({ param: "data", problem: "must be left out for a bits package" });
     return undefined;
   }
   const { image } = (data ?? {}) as Partial<DockerData>;
   if (typeof image !== "string" || !image.trim())
-    throw new InvalidParameterError("data.image", "is required for a docker package");
+    throw new InvalidParameterError({ param: "data.image", problem: "is required for a docker package" });
   return data as DockerData;
 }
 
 function checkResources(resources: unknown): ResourceMatch[] {
   if (resources === undefined) return [];
   if (!Array.isArray(resources))
-    throw new InvalidParameterError(
-      "resources",
-      "must be an array of { checksum: { value }, size_in_bytes, path, mode? }",
-    );
+    throw new InvalidParameterError({
+      param: "resources",
+      problem: "must be an array of { checksum: { value }, size_in_bytes, path, mode? }",
+    });
   return resources.map((resource, i) => checkResource(`resources[${i}]`, resource));
 }
 
 // Cloud Controller checks these only later, failing the whole package; check them before sending.
 function checkResource(name: string, resource: unknown): ResourceMatch {
-  if (typeof resource !== "object" || resource === null) throw new InvalidParameterError(name, "must be an object");
+  if (typeof resource !== "object" || resource === null)
+    throw new InvalidParameterError({ param: name, problem: "must be an object" });
   const { checksum, size_in_bytes, path, mode } = resource as Partial<ResourceMatch>;
   const sha1 = checksum?.value;
   if (typeof sha1 !== "string" || !/^[0-9a-f]{40}$/.test(sha1))
-    throw new InvalidParameterError(`${name}.checksum.value`, "must be a SHA-1: 40 lowercase hex digits");
+    throw new InvalidParameterError({
+      param: `${name}.checksum.value`,
+      problem: "must be a SHA-1: 40 lowercase hex digits",
+    });
   const size = integerParam(`${name}.size_in_bytes`, size_in_bytes, { min: 0 });
   if (
     typeof path !== "string" ||
@@ -361,19 +339,19 @@ function checkResource(name: string, resource: unknown): ResourceMatch {
     /^([/\\]|[A-Za-z]:)/.test(path) ||
     path.split(/[/\\]/).includes("..")
   ) {
-    throw new InvalidParameterError(
-      `${name}.path`,
-      `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`,
-    );
+    throw new InvalidParameterError({
+      param: `${name}.path`,
+      problem: `must be a path relative to the app root, without "..", got ${JSON.stringify(path) ?? String(path)}`,
+    });
   }
   if (
     mode !== undefined &&
     (typeof mode !== "string" || !/^[0-7]{3,6}$/.test(mode) || (Number.parseInt(mode, 8) & 0o600) !== 0o600)
   ) {
-    throw new InvalidParameterError(
-      `${name}.mode`,
-      `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`,
-    );
+    throw new InvalidParameterError({
+      param: `${name}.mode`,
+      problem: `must be an octal mode string that lets the owner read and write (e.g. "644"), got ${JSON.stringify(mode) ?? String(mode)}`,
+    });
   }
   return { checksum: { value: sha1 }, size_in_bytes: size, path, ...(mode === undefined ? {} : { mode }) };
 }

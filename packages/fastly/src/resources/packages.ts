@@ -1,21 +1,21 @@
 import {
-  APIResource,
-  callOptions,
-  fillPath,
-  hashing,
   IntegrityError,
-  integerParam,
-  multipart,
   NotFoundError,
-  openSource,
-  type Progress,
-  pathParam,
   type RequestOptions,
-  sendUpload,
-  trackProgress,
+  type TransferOptions,
   type UploadSource,
 } from "@pkgapi/core";
+import {
+  APIResource,
+  fillPath,
+  hashing,
+  multipart,
+  openSource,
+  sendUpload,
+  trackProgress,
+} from "@pkgapi/core/internal";
 import type { components, paths } from "../generated/schema.js";
+import { checkRef } from "../params.js";
 
 export type PackageResponse = components["schemas"]["PackageResponse"];
 export type PackageMetadata = components["schemas"]["PackageMetadata"];
@@ -45,7 +45,6 @@ export interface UploadParams extends PackageRef {
   verifyHashsum?: boolean;
   /** Skip the upload when the version's package already has this `files_hash` (as the Fastly CLI does). */
   skipIfFilesHash?: string;
-  onProgress?: (progress: Progress) => void;
 }
 
 export interface UploadResult {
@@ -60,27 +59,27 @@ export class Packages extends APIResource<paths> {
   /** The package of a service version. */
   async get(ref: PackageRef, options?: RequestOptions): Promise<PackageResponse> {
     const path = checkRef(ref);
-    const { data } = await this.api.GET(PACKAGE_PATH, { params: { path }, ...callOptions(this.runtime, options) });
-    return data as PackageResponse;
+    return this.data(this.api.GET(PACKAGE_PATH, { params: { path }, ...this.call(options) }));
   }
 
   /**
    * Uploads a package, streamed from its source. Refuses empty files and files over 100,000,000
    * bytes before sending; checks the SHA-512 of what was sent against the `hashsum` Fastly computed.
    */
-  async upload(params: UploadParams, options: RequestOptions = {}): Promise<UploadResult> {
+  async upload(params: UploadParams, options: TransferOptions = {}): Promise<UploadResult> {
+    const { onProgress, ...requestOptions } = options;
     const path = checkRef(params);
     const opened = await openSource("file", params.file, {
       filename: params.filename ?? defaultName(params.file),
       maxBytes: MAX_PACKAGE_BYTES,
       nonEmpty: true,
     });
-    const source = trackProgress(opened, params.onProgress);
+    const source = trackProgress(opened, onProgress);
     // Hashing costs time on every byte: only when the result will be checked.
     const file =
       params.verifyHashsum === false ? { ...source, digest: () => undefined } : await hashing(source, "sha512");
     if (params.skipIfFilesHash) {
-      const current = await this.get(params, options).catch((error) => {
+      const current = await this.get(params, requestOptions).catch((error) => {
         if (error instanceof NotFoundError) return undefined; // no package yet: upload
         throw error;
       });
@@ -93,32 +92,21 @@ export class Packages extends APIResource<paths> {
         url: fillPath(PACKAGE_PATH, path),
         body: multipart([{ name: "package", file, contentType: "application/gzip" }]),
       },
-      { ...options, expectContinue: params.expectContinue ?? true },
+      { ...requestOptions, expectContinue: params.expectContinue ?? true },
     );
-    const stored = (await response.json()) as PackageResponse;
+    const stored = await this.json(response, PACKAGE_PATH, "put");
     const sha512 = file.digest();
     const hashsum = stored.metadata?.hashsum;
     if (sha512 && hashsum && hashsum.toLowerCase() !== sha512) {
-      throw new IntegrityError(
-        "sha512",
-        sha512,
-        hashsum,
-        `Fastly stored a different package than was sent (service ${params.serviceId} version ${params.version})`,
-      );
+      throw new IntegrityError({
+        algorithm: "sha512",
+        expected: sha512,
+        actual: hashsum,
+        what: `Fastly stored a different package than was sent (service ${params.serviceId} version ${params.version})`,
+      });
     }
     return { package: stored, skipped: false, sha512 };
   }
-}
-
-function checkRef(ref: PackageRef) {
-  if (typeof ref !== "object" || ref === null) throw new TypeError("Expected { serviceId, version }");
-  return {
-    service_id: pathParam("serviceId", ref.serviceId, {
-      pattern: /^[A-Za-z0-9]+$/,
-      expected: "an alphanumeric service id",
-    }),
-    version_id: integerParam("version", ref.version, { min: 1 }),
-  };
 }
 
 function defaultName(file: UploadSource): string | undefined {

@@ -1,4 +1,5 @@
-import { APIResource, callOptions, InvalidParameterError, integerParam, type RequestOptions } from "@pkgapi/core";
+import { InvalidParameterError, type RequestOptions } from "@pkgapi/core";
+import { APIResource, integerParam } from "@pkgapi/core/internal";
 import type { components, paths } from "../generated/schema.js";
 import { anyHash } from "../params.js";
 
@@ -12,15 +13,13 @@ export type PublishedRecordEnvelope = Schemas["PublishedRecordEnvelope"];
 export class Logs extends APIResource<paths> {
   /** The latest checkpoint; its `contents.logLength` is what `fetch` reads up to. */
   async checkpoint(options?: RequestOptions): Promise<SignedCheckpoint> {
-    const { data } = await this.api.GET("/fetch/checkpoint", callOptions(this.runtime, options));
-    return data as SignedCheckpoint;
+    return this.data(this.api.GET("/fetch/checkpoint", this.call(options)));
   }
 
   /** One page of published records of the given logs (log id → last fetch token or null). */
   async fetch(params: FetchLogsParams, options?: RequestOptions): Promise<FetchLogsResponse> {
     const body = checkFetch(params);
-    const { data } = await this.api.POST("/fetch/logs", { body, ...callOptions(this.runtime, options) });
-    return data as FetchLogsResponse;
+    return this.data(this.api.POST("/fetch/logs", { body, ...this.call(options) }));
   }
 }
 
@@ -30,7 +29,10 @@ function checkFetch(params: FetchLogsParams): FetchLogsParams {
   if (params.limit !== undefined) integerParam("limit", params.limit, { min: 1, max: 1000 });
   if (params.operator !== undefined) anyHash("operator", params.operator);
   if (params.packages !== undefined && (typeof params.packages !== "object" || params.packages === null))
-    throw new InvalidParameterError("packages", "must be an object of log id → fetch token or null");
+    throw new InvalidParameterError({
+      param: "packages",
+      problem: "must be an object of log id → fetch token or null",
+    });
   for (const [logId, token] of Object.entries(params.packages ?? {})) {
     anyHash("packages", logId);
     if (token !== null) anyHash(`packages["${logId}"]`, token);

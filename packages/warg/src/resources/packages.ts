@@ -1,18 +1,12 @@
-import {
-  hashing,
-  InvalidParameterError,
-  NotFoundError,
-  openSource,
-  type Progress,
-  type UploadSource,
-} from "@pkgapi/core";
+import { InvalidParameterError, NotFoundError, type UploadSource } from "@pkgapi/core";
+import { hashing, openSource } from "@pkgapi/core/internal";
 import { fromBase64 } from "../bytes.js";
 import { logIdFor, recordIdFor } from "../ids.js";
 import { SigningKey } from "../keys.js";
 import { anyHash, packageName } from "../params.js";
 import { type DecodedRecord, decodeRecord, type PackageEntry, semverParam, signRecord } from "../record.js";
 import type { Logs } from "./logs.js";
-import type { PublishedRecord, Records, WaitOptions } from "./records.js";
+import type { PublishedRecord, Records, UploadOptions, WaitOptions } from "./records.js";
 
 /** A published record of a package log, decoded. */
 export interface LogRecord extends DecodedRecord {
@@ -35,11 +29,8 @@ export interface PublishReleaseParams {
   digest?: string;
   /** The key to sign with: a `SigningKey`, or warg's private-key text `ecdsa-p256:<base64>`. */
   signingKey: SigningKey | string;
-  /** Upload progress of the content. */
-  onProgress?: (progress: Progress & { digest: string }) => void;
   /** How to wait until the record is published (default: up to 5 minutes). */
   wait?: Omit<WaitOptions, "allowSourcing">;
-  signal?: AbortSignal;
 }
 
 export interface PublishedRelease extends PublishedRecord {
@@ -101,14 +92,14 @@ export class Packages {
    * otherwise), publishes it, uploads the content the registry lacks, and waits until the record
    * is published. Every input is checked before the first request. Uploads need Node.
    */
-  async publishRelease(params: PublishReleaseParams): Promise<PublishedRelease> {
+  async publishRelease(params: PublishReleaseParams, options: UploadOptions = {}): Promise<PublishedRelease> {
     if (typeof params !== "object" || params === null)
       throw new TypeError("Expected { name, version, content, signingKey }");
     const name = packageName("name", params.name);
     const version = semverParam("version", params.version);
     const signingKey = await signingKeyParam(params.signingKey);
     const digest = await contentDigest(params.content, params.digest);
-    const { signal } = params;
+    const { signal, onProgress } = options;
 
     const logId = await logIdFor(name);
     const head = (await this.log(name, { signal })).at(-1);
@@ -120,11 +111,7 @@ export class Packages {
 
     const accepted = await this.records.publish({ packageName: name, record: signed.record }, { signal });
     if (accepted.state === "sourcing") {
-      await this.records.uploadMissingContent(
-        accepted,
-        { [digest]: params.content },
-        { onProgress: params.onProgress, signal },
-      );
+      await this.records.uploadMissingContent(accepted, { [digest]: params.content }, { onProgress, signal });
     }
     const published = await this.records.waitFor(
       { logId, recordId: accepted.recordId },
@@ -137,10 +124,10 @@ export class Packages {
 async function signingKeyParam(value: unknown): Promise<SigningKey> {
   if (value instanceof SigningKey) return value;
   if (typeof value === "string") return SigningKey.import(value, "signingKey");
-  throw new InvalidParameterError(
-    "signingKey",
-    "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`",
-  );
+  throw new InvalidParameterError({
+    param: "signingKey",
+    problem: "must be a SigningKey or warg's private-key text `ecdsa-p256:<base64>`",
+  });
 }
 
 /** The `sha256:<hex>` of the content, checked against `expected` when given; before any request. */
@@ -150,15 +137,24 @@ async function contentDigest(content: UploadSource, expected: string | undefined
   if (!file.replayable) {
     // A stream can be read once, for the upload; its digest is checked while it streams.
     if (expected === undefined)
-      throw new InvalidParameterError("content", "is a stream: pass `digest` too, or a path, Blob or bytes");
+      throw new InvalidParameterError({
+        param: "content",
+        problem: "is a stream: pass `digest` too, or a path, Blob or bytes",
+      });
     return expected;
   }
   for await (const _ of file.chunks());
   const hex = file.digest();
   if (hex === undefined)
-    throw new InvalidParameterError("content", "cannot be hashed on this platform: pass `digest` too");
+    throw new InvalidParameterError({
+      param: "content",
+      problem: "cannot be hashed on this platform: pass `digest` too",
+    });
   const actual = `sha256:${hex}`;
   if (expected !== undefined && actual !== expected)
-    throw new InvalidParameterError("content", `does not match \`digest\`: its sha256 is ${actual}, not ${expected}`);
+    throw new InvalidParameterError({
+      param: "content",
+      problem: `does not match \`digest\`: its sha256 is ${actual}, not ${expected}`,
+    });
   return actual;
 }

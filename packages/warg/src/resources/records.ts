@@ -1,20 +1,15 @@
+import { InvalidParameterError, type Progress, type RequestOptions, type UploadSource } from "@pkgapi/core";
 import {
   APIResource,
-  callOptions,
   hashing,
-  InvalidParameterError,
   openSource,
   type PollOptions,
-  type Progress,
   pollUntil,
-  type RequestOptions,
   rawBody,
   sendUpload,
   trackProgress,
-  type UploadSource,
   verifyingDigest,
-} from "@pkgapi/core";
-import type { PathSerializer } from "openapi-fetch";
+} from "@pkgapi/core/internal";
 import { MissingContentError, RecordRejectedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
 import { logIdFor } from "../ids.js";
@@ -33,10 +28,6 @@ export type ContentSource = Schemas["ContentSource"];
 const RECORD_PATH = "/package/{logId}/record/{recordId}" satisfies keyof paths;
 const PUBLISH_PATH = "/package/{logId}/record" satisfies keyof paths;
 const UPLOAD_HEADERS = new Set(["authorization", "content-type"]);
-
-// The ids are validated (`sha256:<hex>`), so they need no encoding. Sending the `:` as is, as
-// warg-client does, also suits registries that refuse `%3A`.
-const rawIds: PathSerializer = (path, params) => path.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 
 export interface RecordRef {
   /** The package log id, `sha256:<hex>` (see `logIdFor`). */
@@ -79,12 +70,7 @@ export class Records extends APIResource<paths> {
   /** A record of a package log and its state. */
   async get(ref: RecordRef, options?: RequestOptions): Promise<PackageRecord> {
     const path = checkRef(ref);
-    const { data } = await this.api.GET(RECORD_PATH, {
-      params: { path },
-      pathSerializer: rawIds,
-      ...callOptions(this.runtime, options),
-    });
-    return data as PackageRecord;
+    return this.data(this.api.GET(RECORD_PATH, { params: { path }, ...this.call(options) }));
   }
 
   /**
@@ -94,13 +80,7 @@ export class Records extends APIResource<paths> {
   async publish(params: PublishParams, options?: RequestOptions): Promise<PackageRecord> {
     const body = checkPublish(params);
     const path = { logId: await logIdFor(body.packageName) };
-    const { data } = await this.api.POST(PUBLISH_PATH, {
-      params: { path },
-      body,
-      pathSerializer: rawIds,
-      ...callOptions(this.runtime, options),
-    });
-    return data as PackageRecord;
+    return this.data(this.api.POST(PUBLISH_PATH, { params: { path }, body, ...this.call(options) }));
   }
 
   /**
@@ -111,17 +91,16 @@ export class Records extends APIResource<paths> {
   async waitFor(ref: RecordRef, options: WaitOptions = {}): Promise<PublishedRecord> {
     const { allowSourcing = false, ...poll } = options;
     const { logId, recordId } = checkRef(ref);
-    const record = await pollUntil(
+    return pollUntil(
       `Record ${recordId} of log ${logId}`,
       (msLeft, signal) => this.get(ref, { signal, timeout: msLeft }),
-      (value) => {
-        if (value.state === "rejected") throw new RecordRejectedError(value);
-        if (value.state === "sourcing" && !allowSourcing) throw new MissingContentError(value);
+      (value): value is PublishedRecord => {
+        if (value.state === "rejected") throw new RecordRejectedError({ record: value });
+        if (value.state === "sourcing" && !allowSourcing) throw new MissingContentError({ record: value });
         return value.state === "published";
       },
       poll,
     );
-    return record as PublishedRecord; // settles on `published` only
   }
 
   /**
@@ -177,7 +156,10 @@ function checkPublish(params: PublishParams) {
   if (typeof params !== "object" || params === null) throw new TypeError("Expected { packageName, record }");
   const { record, contentSources } = params;
   if (typeof record !== "object" || record === null)
-    throw new InvalidParameterError("record", "must be an object { contentBytes, keyId, signature }");
+    throw new InvalidParameterError({
+      param: "record",
+      problem: "must be an object { contentBytes, keyId, signature }",
+    });
   for (const digest of Object.keys(contentSources ?? {})) anyHash("contentSources", digest);
   return {
     packageName: packageName("packageName", params.packageName),
@@ -194,35 +176,45 @@ function checkPublish(params: PublishParams) {
 /** What to upload where, checked as warg-client does: the first endpoint, POST or PUT, two headers. */
 function planUploads(record: SourcingRecord, contents: ContentMap, root: string) {
   if (record?.state !== "sourcing" || typeof record.missingContent !== "object" || record.missingContent === null) {
-    throw new InvalidParameterError(
-      "record",
-      `must be a record in state \`sourcing\`, got ${JSON.stringify(record?.state)}`,
-    );
+    throw new InvalidParameterError({
+      param: "record",
+      problem: `must be a record in state \`sourcing\`, got ${JSON.stringify(record?.state)}`,
+    });
   }
   if (typeof contents !== "object" || contents === null)
-    throw new InvalidParameterError("contents", "must be an object or Map of digest → content");
+    throw new InvalidParameterError({ param: "contents", problem: "must be an object or Map of digest → content" });
   return Object.entries(record.missingContent).map(([digest, missing]) => {
     anyHash("record.missingContent", digest);
     const at = `record.missingContent["${digest}"].upload[0]`;
     const endpoint = missing?.upload?.[0];
-    if (endpoint?.type !== "http") throw new InvalidParameterError(at, "must be an `http` upload endpoint");
+    if (endpoint?.type !== "http")
+      throw new InvalidParameterError({ param: at, problem: "must be an `http` upload endpoint" });
     if (endpoint.method !== "POST" && endpoint.method !== "PUT")
-      throw new InvalidParameterError(`${at}.method`, `must be POST or PUT, got ${JSON.stringify(endpoint.method)}`);
+      throw new InvalidParameterError({
+        param: `${at}.method`,
+        problem: `must be POST or PUT, got ${JSON.stringify(endpoint.method)}`,
+      });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(endpoint.headers ?? {})) {
       if (!UPLOAD_HEADERS.has(name.toLowerCase()))
-        throw new InvalidParameterError(
-          `${at}.headers`,
-          `names ${JSON.stringify(name)}; only authorization and content-type may be sent`,
-        );
+        throw new InvalidParameterError({
+          param: `${at}.headers`,
+          problem: `names ${JSON.stringify(name)}; only authorization and content-type may be sent`,
+        });
       headers[name.toLowerCase()] = value;
     }
     const url = URL.canParse(endpoint.url, root) ? new URL(endpoint.url, root) : undefined;
     if (url?.protocol !== "http:" && url?.protocol !== "https:")
-      throw new InvalidParameterError(`${at}.url`, `must be an http(s) URL, got ${JSON.stringify(endpoint.url)}`);
+      throw new InvalidParameterError({
+        param: `${at}.url`,
+        problem: `must be an http(s) URL, got ${JSON.stringify(endpoint.url)}`,
+      });
     const source = contents instanceof Map ? contents.get(digest) : contents[digest];
     if (source === undefined)
-      throw new InvalidParameterError(`contents["${digest}"]`, "is missing: the record needs this content");
+      throw new InvalidParameterError({
+        param: `contents["${digest}"]`,
+        problem: "is missing: the record needs this content",
+      });
     return { digest, method: endpoint.method, url, headers, source };
   });
 }

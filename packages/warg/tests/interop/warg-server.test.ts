@@ -99,14 +99,10 @@ describe.skipIf(!env)("warg-server 0.10.0 and the warg CLI", () => {
 
     // Then two releases in one call each: head lookup, sign, publish, upload, wait.
     const progress: unknown[] = [];
-    const first = await warg.packages.publishRelease({
-      name,
-      version: "1.0.0",
-      content: v1,
-      signingKey: key,
-      onProgress: (p) => progress.push(p),
-      wait,
-    });
+    const first = await warg.packages.publishRelease(
+      { name, version: "1.0.0", content: v1, signingKey: key, wait },
+      { onProgress: (p) => progress.push(p) },
+    );
     expect(first).toMatchObject({
       state: "published",
       logId,

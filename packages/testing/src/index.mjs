@@ -1,9 +1,11 @@
 // Helpers for tests that talk to real local servers (never a stubbed fetch).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { afterEach } from "vitest";
 
 /**
  * Starts a `node:http` server on a free port. `handler` gets every request; the returned
@@ -39,6 +41,24 @@ export async function localServer(handler, { onCheckContinue } = {}) {
 }
 
 /**
+ * Local servers for the tests of a file, closed after each test:
+ * `const serve = serversPerTest();` then `const server = await serve(handler)` in a test.
+ * @returns {typeof localServer}
+ */
+export function serversPerTest() {
+  /** @type {Array<{ close(): Promise<void> }>} */
+  const open = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return async (...args) => {
+    const server = await localServer(...args);
+    open.push(server);
+    return server;
+  };
+}
+
+/**
  * Reads a request body whole.
  * @param {AsyncIterable<Buffer>} req
  */
@@ -49,33 +69,136 @@ export async function readBody(req) {
 }
 
 /**
- * Splits a multipart/form-data body into `{ name, filename, contentType, data }` parts.
- * @param {Buffer} body
- * @param {string | undefined} contentType
- * @returns {Array<{ name?: string, filename?: string, contentType?: string, data: Buffer }>}
+ * @typedef {{ head: string, name?: string, filename?: string, contentType?: string, size: number, sha1: string, data: Buffer }} ReceivedPart
+ * A part of a multipart/form-data body: its head, what the head names, its size and SHA-1, and
+ * its bytes (the first `keep` of them).
  */
-export function parseMultipart(body, contentType) {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? "");
-  if (!boundary) throw new Error(`not multipart: ${contentType}`);
-  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  const parts = [];
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    const chunk = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after delimiter and before next
-    const split = chunk.indexOf("\r\n\r\n");
-    const head = chunk.subarray(0, split).toString();
+
+/**
+ * Reads a multipart/form-data body chunk by chunk and hashes each part, holding back only the
+ * bytes that might begin the next boundary (a 200 MB upload need never be in memory).
+ */
+class MultipartReader {
+  /** @param {string | undefined} contentType @param {number} keep */
+  constructor(contentType, keep) {
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? "");
+    if (!boundary) throw new Error(`not multipart: ${contentType}`);
+    this.delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
+    this.keep = keep;
+    /** @type {ReceivedPart[]} */
+    this.parts = [];
+    this.state = "preamble";
+    this.pending = Buffer.from("\r\n"); // so that the first boundary looks like every later one
+    this.part = undefined;
+  }
+
+  /** @param {Buffer} data */
+  take(data) {
+    const part = this.part;
+    if (!part || !data.length) return;
+    part.hash.update(data);
+    if (part.size < this.keep) part.kept.push(data.subarray(0, this.keep - part.size));
+    part.size += data.length;
+  }
+
+  /** @param {Buffer} chunk */
+  push(chunk) {
+    this.pending = Buffer.concat([this.pending, chunk]);
+    for (let progress = true; progress; ) {
+      progress = false;
+      if (this.state === "preamble" || this.state === "body") {
+        const at = this.pending.indexOf(this.delimiter);
+        if (at === -1) {
+          const keep = Math.max(0, this.pending.length - this.delimiter.length + 1);
+          if (this.state === "body") this.take(this.pending.subarray(0, keep));
+          this.pending = this.pending.subarray(keep);
+        } else {
+          if (this.state === "body") {
+            this.take(this.pending.subarray(0, at));
+            this.finish();
+          }
+          this.pending = this.pending.subarray(at + this.delimiter.length);
+          this.state = "afterDelimiter";
+          progress = true;
+        }
+      } else if (this.state === "afterDelimiter" && this.pending.length >= 2) {
+        this.state = this.pending.subarray(0, 2).toString() === "--" ? "done" : "head";
+        this.pending = this.pending.subarray(2);
+        progress = this.state === "head";
+      } else if (this.state === "head") {
+        const end = this.pending.indexOf("\r\n\r\n");
+        if (end !== -1) {
+          this.part = { head: this.pending.subarray(0, end).toString(), size: 0, hash: createHash("sha1"), kept: [] };
+          this.pending = this.pending.subarray(end + 4);
+          this.state = "body";
+          progress = true;
+        }
+      }
+    }
+  }
+
+  finish() {
+    const { head, size, hash, kept } = this.part;
     const disposition = /name="([^"]*)"(?:; filename="([^"]*)")?/.exec(head);
-    parts.push({
+    const contentType = /content-type: ([^\r\n]+)/i.exec(head)?.[1];
+    const data = Buffer.concat(kept);
+    this.parts.push({
+      head,
       name: disposition?.[1],
       filename: disposition?.[2],
-      contentType: /content-type: ([^\r\n]+)/i.exec(head)?.[1],
-      data: chunk.subarray(split + 4),
+      contentType,
+      size,
+      sha1: hash.digest("hex"),
+      data,
     });
-    start = next;
+    this.part = undefined;
   }
-  return parts;
+
+  /** @returns {ReceivedPart[]} */
+  end() {
+    if (this.state !== "done") throw new Error(`multipart body ended early (in ${this.state})`);
+    return this.parts;
+  }
+}
+
+/**
+ * Splits a whole multipart/form-data body into its parts.
+ * @param {Buffer} body
+ * @param {string | undefined} contentType
+ * @returns {ReceivedPart[]}
+ */
+export function parseMultipart(body, contentType) {
+  const reader = new MultipartReader(contentType, Number.POSITIVE_INFINITY);
+  reader.push(body);
+  return reader.end();
+}
+
+/**
+ * Reads a request's multipart/form-data body as it streams in, keeping the first 64 KiB of each part.
+ * @param {import("node:http").IncomingMessage} req
+ * @returns {Promise<{ parts: ReceivedPart[], bytes: number }>}
+ */
+export async function receiveMultipart(req, keep = 65536) {
+  const reader = new MultipartReader(req.headers["content-type"], keep);
+  let bytes = 0;
+  for await (const chunk of req) {
+    bytes += chunk.length;
+    reader.push(chunk);
+  }
+  return { parts: reader.end(), bytes };
+}
+
+/**
+ * A typescript-fetch pre-middleware that adds headers to a request (this generator version has
+ * no per-call init overrides): `sdk.withPreMiddleware(withHeaders({ prefer: "code=404" }))`.
+ * @param {Record<string, string>} headers
+ */
+export function withHeaders(headers) {
+  /** @param {{ url: string, init: RequestInit }} context */
+  return async ({ url, init }) => ({
+    url,
+    init: { ...init, headers: { .../** @type {Record<string, string>} */ (init.headers), ...headers } },
+  });
 }
 
 /** Builds a real Compute-style package: a .tar.gz with fastly.toml and bin/main.wasm. */

@@ -1,5 +1,6 @@
 /** Downloads as streams, with progress. Redirects are followed by the runtime, which drops credentials across origins. */
-import type { RequestOptions, Runtime } from "./runtime.js";
+import type { RequestOptions } from "../options.js";
+import type { Runtime } from "./runtime.js";
 import type { Progress } from "./upload/transport.js";
 
 const PROGRESS_STEP = 64 * 1024;

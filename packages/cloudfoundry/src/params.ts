@@ -1,5 +1,6 @@
 /** The list filters of Cloud Foundry packages: typed, checked, rendered to Cloud Controller's query syntax. */
-import { InvalidParameterError, integerParam, pathParam } from "@pkgapi/core";
+import { InvalidParameterError } from "@pkgapi/core";
+import { integerParam, pathParam } from "@pkgapi/core/internal";
 import type { components, operations } from "./generated/schema.js";
 
 export type PackageState = components["schemas"]["PackageState"];
@@ -105,11 +106,15 @@ export const ALL_FILTERS = [...APP_FILTERS, "appGuids", "spaceGuids", "organizat
 
 /** Checks filters and renders them as the list operations' query (arrays are sent comma-separated). */
 export function listQuery(filters: PackageFilters, allowed: readonly string[], operation: string): Query {
-  if (typeof filters !== "object" || filters === null) throw new InvalidParameterError("filters", "must be an object");
+  if (typeof filters !== "object" || filters === null)
+    throw new InvalidParameterError({ param: "filters", problem: "must be an object" });
   for (const key of Object.keys(filters)) {
     // Cloud Controller answers 400 to unknown filters; a typo should not silently list everything.
     if (!allowed.includes(key))
-      throw new InvalidParameterError(key, `is not a filter of ${operation}; use ${allowed.join(", ")}`);
+      throw new InvalidParameterError({
+        param: key,
+        problem: `is not a filter of ${operation}; use ${allowed.join(", ")}`,
+      });
   }
   const f = filters;
   return {
@@ -130,10 +135,10 @@ export function listQuery(filters: PackageFilters, allowed: readonly string[], o
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: Record<T, true>): T {
   if (typeof value !== "string" || !Object.hasOwn(allowed, value)) {
-    throw new InvalidParameterError(
-      name,
-      `must be one of ${Object.keys(allowed).join(", ")}, got ${JSON.stringify(value) ?? String(value)}`,
-    );
+    throw new InvalidParameterError({
+      param: name,
+      problem: `must be one of ${Object.keys(allowed).join(", ")}, got ${JSON.stringify(value) ?? String(value)}`,
+    });
   }
   return value as T;
 }
@@ -144,10 +149,13 @@ function list<T>(
   check: (name: string, value: unknown) => T,
 ): T[] | undefined {
   if (values === undefined) return undefined;
-  if (!Array.isArray(values)) throw new InvalidParameterError(name, "must be an array");
+  if (!Array.isArray(values)) throw new InvalidParameterError({ param: name, problem: "must be an array" });
   // Leaving an empty list out would match every package: the opposite of what it says.
   if (values.length === 0)
-    throw new InvalidParameterError(name, "must not be empty (leave the filter out to match everything)");
+    throw new InvalidParameterError({
+      param: name,
+      problem: "must not be empty (leave the filter out to match everything)",
+    });
   return values.map((value, i) => check(`${name}[${i}]`, value));
 }
 
@@ -161,43 +169,44 @@ const LABEL_VALUE = new RegExp(`^(?:${NAME})?$`);
 /** Renders a selector, e.g. `env=prod,tier in (web,api),!legacy`; undefined when it has no requirement. */
 export function labelSelector(selector: LabelSelector | string): string | undefined {
   if (typeof selector === "string") {
-    if (!selector.trim()) throw new InvalidParameterError("labelSelector", "must not be empty");
+    if (!selector.trim()) throw new InvalidParameterError({ param: "labelSelector", problem: "must not be empty" });
     return selector;
   }
   if (typeof selector !== "object" || selector === null || Array.isArray(selector)) {
-    throw new InvalidParameterError(
-      "labelSelector",
-      "must be an object of requirements by label key, or a selector string",
-    );
+    throw new InvalidParameterError({
+      param: "labelSelector",
+      problem: "must be an object of requirements by label key, or a selector string",
+    });
   }
   const requirements = Object.entries(selector).map(([key, requirement]) => labelRequirement(key, requirement));
   if (requirements.length > 50)
-    throw new InvalidParameterError(
-      "labelSelector",
-      `has ${requirements.length} requirements; Cloud Foundry accepts at most 50`,
-    );
+    throw new InvalidParameterError({
+      param: "labelSelector",
+      problem: `has ${requirements.length} requirements; Cloud Foundry accepts at most 50`,
+    });
   return requirements.length ? requirements.join(",") : undefined;
 }
 
 function labelRequirement(key: string, requirement: LabelRequirement): string {
   const name = `labelSelector.${key}`;
   if (!LABEL_KEY.test(key))
-    throw new InvalidParameterError(
-      name,
-      "is not a label key ([prefix/]name, the name 1-63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric)",
-    );
+    throw new InvalidParameterError({
+      param: name,
+      problem:
+        "is not a label key ([prefix/]name, the name 1-63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric)",
+    });
   const value = (v: unknown) => {
     if (typeof v !== "string" || !LABEL_VALUE.test(v)) {
-      throw new InvalidParameterError(
-        name,
-        `has an invalid label value ${JSON.stringify(v) ?? String(v)}: up to 63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric`,
-      );
+      throw new InvalidParameterError({
+        param: name,
+        problem: `has an invalid label value ${JSON.stringify(v) ?? String(v)}: up to 63 characters of A-Z a-z 0-9 - _ . starting and ending alphanumeric`,
+      });
     }
     return v;
   };
   const values = (vs: unknown) => {
     if (!Array.isArray(vs) || vs.length === 0)
-      throw new InvalidParameterError(name, "needs a non-empty list of values");
+      throw new InvalidParameterError({ param: name, problem: "needs a non-empty list of values" });
     return vs.map(value).join(",");
   };
   if (typeof requirement === "string") return `${key}=${value(requirement)}`;
@@ -209,10 +218,10 @@ function labelRequirement(key: string, requirement: LabelRequirement): string {
     if (operator === "notIn") return `${key} notin (${values(operand)})`;
     if (operator === "exists" && typeof operand === "boolean") return operand ? key : `!${key}`;
   }
-  throw new InvalidParameterError(
-    name,
-    "must be a value, { not: value }, { in: [values] }, { notIn: [values] } or { exists: boolean }",
-  );
+  throw new InvalidParameterError({
+    param: name,
+    problem: "must be a value, { not: value }, { in: [values] }, { notIn: [values] } or { exists: boolean }",
+  });
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i;
@@ -226,11 +235,11 @@ function timestamps(
   if (filter === undefined) return {};
   if (Array.isArray(filter)) return { [key]: list(name, filter, (n, t) => timestamp(n, t, "exact")) };
   if (typeof filter !== "object" || filter === null)
-    throw new InvalidParameterError(name, "must be a list of timestamps or { gt, gte, lt, lte }");
+    throw new InvalidParameterError({ param: name, problem: "must be a list of timestamps or { gt, gte, lt, lte }" });
   const query: Record<string, string> = {};
   for (const [bound, value] of Object.entries(filter)) {
     if (!Object.hasOwn(BOUNDS, bound))
-      throw new InvalidParameterError(`${name}.${bound}`, "is not a bound; use gt, gte, lt or lte");
+      throw new InvalidParameterError({ param: `${name}.${bound}`, problem: "is not a bound; use gt, gte, lt or lte" });
     if (value !== undefined)
       query[`${key}[${bound}]`] = timestamp(`${name}.${bound}`, value, BOUNDS[bound as keyof typeof BOUNDS]);
   }
@@ -242,15 +251,18 @@ function timestamp(name: string, value: unknown, rounding: "floor" | "ceil" | "e
   const date =
     value instanceof Date ? value : typeof value === "string" && ISO.test(value) ? new Date(value) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new InvalidParameterError(
-      name,
-      `must be a Date or an ISO 8601 timestamp with a zone (2024-01-01T00:00:00Z), got ${JSON.stringify(value) ?? String(value)}`,
-    );
+    throw new InvalidParameterError({
+      param: name,
+      problem: `must be a Date or an ISO 8601 timestamp with a zone (2024-01-01T00:00:00Z), got ${JSON.stringify(value) ?? String(value)}`,
+    });
   }
   let ms = date.getTime();
   const fraction = ((ms % 1000) + 1000) % 1000;
   if (fraction && rounding === "exact")
-    throw new InvalidParameterError(name, "has a fraction of a second; Cloud Foundry timestamps are whole seconds");
+    throw new InvalidParameterError({
+      param: name,
+      problem: "has a fraction of a second; Cloud Foundry timestamps are whole seconds",
+    });
   if (fraction) ms += rounding === "ceil" ? 1000 - fraction : -fraction;
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }

@@ -2,6 +2,7 @@
  * multipart/form-data encoded lazily: parts are streamed from their sources, and the total
  * length is known up front whenever every part's size is (so no chunked encoding is needed).
  */
+import { toHex } from "../env.js";
 import type { StreamBody } from "./body.js";
 import type { OpenedSource } from "./source.js";
 
@@ -9,13 +10,9 @@ export type Part =
   | { name: string; value: string; contentType?: string }
   | { name: string; file: OpenedSource; contentType?: string };
 
-export interface MultipartBody extends StreamBody {
-  parts: readonly Part[];
-}
-
 const encoder = new TextEncoder();
 
-export function multipart(parts: readonly Part[]): MultipartBody {
+export function multipart(parts: readonly Part[]): StreamBody {
   const boundary = `pkgapi-${randomHex(24)}`;
   const heads = parts.map((part) => encoder.encode(partHead(boundary, part)));
   const values = parts.map((part) => ("value" in part ? encoder.encode(part.value) : undefined));
@@ -33,7 +30,6 @@ export function multipart(parts: readonly Part[]): MultipartBody {
     contentType: `multipart/form-data; boundary=${boundary}`,
     length,
     replayable: parts.every((part) => "value" in part || part.file.replayable),
-    parts,
     async *chunks() {
       for (const [i, part] of parts.entries()) {
         yield heads[i] as Uint8Array;
@@ -75,7 +71,5 @@ function quote(value: string): string {
 }
 
 function randomHex(bytes: number): string {
-  const data = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(data);
-  return Array.from(data, (b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(globalThis.crypto.getRandomValues(new Uint8Array(bytes)));
 }

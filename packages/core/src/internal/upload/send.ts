@@ -1,10 +1,5 @@
-export { type Hashing, hashing, rawBody, type StreamBody, verifyingDigest } from "./body.js";
-export { type MultipartBody, multipart, type Part } from "./multipart.js";
-export { trackProgress } from "./progress.js";
-export { type OpenedSource, openSource, type UploadSource } from "./source.js";
-export { type Progress, type UploadTransportOptions, uploadTransport } from "./transport.js";
-
-import type { RequestOptions, Runtime } from "../runtime.js";
+import type { RequestOptions } from "../../options.js";
+import type { Runtime } from "../runtime.js";
 import type { StreamBody } from "./body.js";
 import { type UploadTransportOptions, uploadTransport } from "./transport.js";
 

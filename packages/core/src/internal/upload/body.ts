@@ -1,5 +1,6 @@
 /** Request bodies that are streamed, not held in memory. */
-import { IntegrityError } from "../errors.js";
+import { IntegrityError } from "../../errors.js";
+import { isNode, toHex } from "../env.js";
 import type { OpenedSource } from "./source.js";
 
 export interface StreamBody {
@@ -39,7 +40,7 @@ const WEB_ALGORITHMS = { sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } a
  * and a stream gets no digest (`digest()` stays undefined).
  */
 export async function hashing(file: OpenedSource, algorithm: keyof typeof WEB_ALGORITHMS): Promise<Hashing> {
-  if (typeof process === "undefined" || !process.versions?.node) {
+  if (!isNode) {
     const digest = file.blob
       ? toHex(await globalThis.crypto.subtle.digest(WEB_ALGORITHMS[algorithm], await file.blob.arrayBuffer()))
       : undefined;
@@ -62,10 +63,6 @@ export async function hashing(file: OpenedSource, algorithm: keyof typeof WEB_AL
   };
 }
 
-function toHex(buffer: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /**
  * Checks the digest while the content streams, holding back the last chunk until it is known:
  * on a mismatch the upload is aborted before the server has the whole body (so nothing wrong
@@ -81,7 +78,8 @@ export function verifyingDigest(file: Hashing, algorithm: string, expected: stri
         held = chunk;
       }
       const actual = file.digest();
-      if (actual !== expected) throw new IntegrityError(algorithm, expected, actual ?? "(none)", label);
+      if (actual !== expected)
+        throw new IntegrityError({ algorithm, expected, actual: actual ?? "(none)", what: label });
       if (held) yield held;
     },
   };

@@ -3,6 +3,7 @@
  * progress, and a real `Expect: 100-continue` (Node's fetch refuses that header); see `./node.ts`.
  * Elsewhere: fetch with a Blob/FormData body and no Expect header.
  */
+import { isNode } from "../env.js";
 import type { Attempt, Transport } from "../runtime.js";
 import type { StreamBody } from "./body.js";
 
@@ -21,8 +22,6 @@ export interface UploadTransportOptions {
   expectTimeout?: number;
   fetch?: typeof fetch;
 }
-
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
 
 export function uploadTransport(options: UploadTransportOptions = {}): Transport<StreamBody> {
   if (!isNode) return (attempt) => fetchUpload(attempt, options);

@@ -4,9 +4,6 @@
  * The generated clients plug in through `runtime.fetch()`, a drop-in `fetch`.
  */
 
-import type { Dispatcher } from "undici";
-import { BufferedResponse } from "./buffered.js";
-import { CallRequest } from "./call-request.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -17,16 +14,13 @@ import {
   InvalidResponseError,
   PkgapiError,
   type RateLimitInfo,
-} from "./errors.js";
-import {
-  type Logger,
-  type LogLevel,
-  levelledLogger,
-  logLevelFromEnv,
-  redactHeaders,
-  redactSecrets,
-  SECRET_HEADERS,
-} from "./log.js";
+} from "../errors.js";
+import type { ClientOptions, RequestOptions } from "../options.js";
+import { type Token, TokenState } from "../token.js";
+import { BufferedResponse } from "./buffered.js";
+import { CallRequest } from "./call-request.js";
+import { isNode } from "./env.js";
+import { type Logger, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { transportFetch } from "./proxy.js";
 import {
   backoffMs,
@@ -36,56 +30,6 @@ import {
   retryAfterMs,
   sleep,
 } from "./retry.js";
-import { type Token, TokenState } from "./token.js";
-
-/** Options every pkgapi client accepts. */
-export interface ClientOptions {
-  /** The API's base URL; each provider has a default. */
-  baseUrl?: string;
-  /**
-   * Milliseconds one attempt may take, response body included. Default 60 000. A streamed body
-   * (a download) may take longer as a whole, but never waits more than this for its next chunk.
-   */
-  timeout?: number;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
-  /** The longest server-requested wait (Retry-After) honoured, in ms. Default 60 000. */
-  maxRetryAfter?: number;
-  /** A fetch implementation (proxies, mTLS, tests); it carries every request, uploads and downloads too. Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
-  /**
-   * Node: an undici `Dispatcher` (`ProxyAgent`, an `Agent` with TLS options, …) for every request.
-   * Without it (and without `fetch`), HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
-   */
-  dispatcher?: Dispatcher;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Appended to pkgapi's own User-Agent. */
-  userAgent?: string;
-  /** Where log lines go. Default `console`. */
-  logger?: Logger;
-  /** Default `warn`, or the `PKGAPI_LOG` environment variable. */
-  logLevel?: LogLevel;
-}
-
-/** Options of a single call. */
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeout?: number;
-  maxRetries?: number;
-  headers?: Record<string, string>;
-  /** Called with the status, headers and final URL of the successful answer (request ids, rate limits, ETags); see `withResponse`. */
-  onResponse?: (response: ResponseInfo) => void;
-}
-
-/** The HTTP answer behind a successful call. */
-export interface ResponseInfo {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  /** The URL that answered (after redirects). */
-  url: string;
-}
 
 /** What a provider tells the runtime about its API. */
 export interface ProviderProfile {
@@ -140,7 +84,6 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 const MAX_REDIRECTS = 5;
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
 /** Real Node (Bun and Deno emulate node:http; their own fetch is the fast path there). */
 const isRealNode = isNode && !process.versions.bun && !("Deno" in globalThis);
 // Node-only code is loaded on first use: browser bundles keep it in a chunk they never load.
@@ -170,10 +113,10 @@ export class Runtime {
     const baseUrl = options.baseUrl ?? profile.defaultBaseUrl;
     const parsed = baseUrl && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
-      throw new InvalidParameterError(
-        "baseUrl",
-        `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`,
-      );
+      throw new InvalidParameterError({
+        param: "baseUrl",
+        problem: `must be the http(s) URL of the API, with no query or fragment, got ${JSON.stringify(baseUrl ?? null)}`,
+      });
     }
     this.baseUrl = parsed.href.replace(/\/+$/, "");
     this.origin = parsed.origin;
@@ -218,12 +161,12 @@ export class Runtime {
   /** An `InvalidResponseError` for a 2xx answer whose shape the facade cannot use, without echoes of the token. */
   invalidResponse(response: Response, problem: string, method = "GET"): InvalidResponseError {
     const request = { method, url: this.redact(response.url) };
-    return new InvalidResponseError(
-      response.status,
-      this.#redactedHeaders(response.headers),
+    return new InvalidResponseError({
+      status: response.status,
+      headers: this.#redactedHeaders(response.headers),
       request,
-      this.redact(problem),
-    );
+      problem: this.redact(problem),
+    });
   }
 
   /** Removes the token from text that is about to leave the client (messages, bodies). */
@@ -299,11 +242,11 @@ export class Runtime {
           response = idleTimeout(response, url, timeout, timer, options.signal, info);
         }
       } catch (error) {
-        if (options.signal?.aborted) throw new APIUserAbortError(info);
+        if (options.signal?.aborted) throw new APIUserAbortError({ request: info });
         if (error instanceof PkgapiError) throw error;
         const failure = timer.signal.aborted
-          ? new APIConnectionTimeoutError(info, timeout)
-          : new APIConnectionError(info, error);
+          ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
+          : new APIConnectionError({ request: info, cause: error });
         const safe = (idempotent && (req.replayable !== false || !bodySent)) || failedBeforeSending(error);
         if (attempt < maxRetries && safe && !(bodySent && req.replayable === false)) {
           await this.#wait(backoffMs(attempt), `${failure.message}`, options.signal, info);
@@ -317,7 +260,7 @@ export class Runtime {
 
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
         if (++redirects > MAX_REDIRECTS)
-          throw new APIConnectionError(info, undefined, `Too many redirects (${info.method} ${info.url})`);
+          throw new APIConnectionError({ request: info, message: `Too many redirects (${info.method} ${info.url})` });
         const next = new URL(response.headers.get("location") as string, url).href;
         // 303, and 301/302 after a POST, turn into a body-less GET (as browsers do).
         if (
@@ -326,11 +269,10 @@ export class Runtime {
         ) {
           current = { method: "GET", body: undefined };
         } else if (current.body && req.replayable === false) {
-          throw new APIConnectionError(
-            info,
-            undefined,
-            `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`,
-          );
+          throw new APIConnectionError({
+            request: info,
+            message: `Cannot follow a ${response.status} redirect with a one-shot request body (${info.method} ${info.url})`,
+          });
         }
         await response.body?.cancel();
         url = next;
@@ -437,7 +379,7 @@ export class Runtime {
     try {
       await sleep(ms, signal);
     } catch {
-      throw new APIUserAbortError(info);
+      throw new APIUserAbortError({ request: info });
     }
   }
 
@@ -489,7 +431,12 @@ export class Runtime {
           );
     if (!response.ok || !sent.get("accept")?.includes("application/json")) return buffered;
     const invalid = (problem: string) =>
-      new InvalidResponseError(response.status, this.#redactedHeaders(response.headers), info, this.redact(problem));
+      new InvalidResponseError({
+        status: response.status,
+        headers: this.#redactedHeaders(response.headers),
+        request: info,
+        problem: this.redact(problem),
+      });
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
     if (!bytes.byteLength) {
@@ -543,10 +490,10 @@ function checkLimits(options: { timeout?: unknown; maxRetries?: unknown; maxRetr
     const whole = name === "maxRetries";
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
       const shown = typeof value === "number" || value === null ? String(value) : typeof value;
-      throw new InvalidParameterError(
-        name,
-        `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`,
-      );
+      throw new InvalidParameterError({
+        param: name,
+        problem: `must be a finite, non-negative ${whole ? "integer" : "number of ms"}, got ${shown}`,
+      });
     }
   }
 }
@@ -575,10 +522,12 @@ function idleTimeout(
           if (done) controller.close();
           else controller.enqueue(value);
         } catch (error) {
-          if (signal?.aborted) controller.error(new APIUserAbortError(info));
+          if (signal?.aborted) controller.error(new APIUserAbortError({ request: info }));
           else
             controller.error(
-              timer.signal.aborted ? new APIConnectionTimeoutError(info, timeout) : new APIConnectionError(info, error),
+              timer.signal.aborted
+                ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
+                : new APIConnectionError({ request: info, cause: error }),
             );
         } finally {
           clearTimeout(id);

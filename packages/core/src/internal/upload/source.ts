@@ -1,5 +1,5 @@
 /** Everything a caller may hand over as a file, turned into one shape. */
-import { InvalidParameterError } from "../errors.js";
+import { InvalidParameterError } from "../../errors.js";
 
 /** A file path (Node), a Blob or File, bytes, or a readable stream (Node or web). */
 export type UploadSource = string | Blob | Uint8Array | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
@@ -39,9 +39,9 @@ export async function openSource(
   const opened = await open(param, source, options.filename);
   const { maxBytes: max, nonEmpty } = options;
   if (max !== undefined && opened.size !== undefined && opened.size > max) {
-    throw new InvalidParameterError(param, `is ${opened.size} bytes; the limit is ${max} bytes`);
+    throw new InvalidParameterError({ param, problem: `is ${opened.size} bytes; the limit is ${max} bytes` });
   }
-  if (nonEmpty && opened.size === 0) throw new InvalidParameterError(param, "is empty (0 bytes)");
+  if (nonEmpty && opened.size === 0) throw new InvalidParameterError({ param, problem: "is empty (0 bytes)" });
   if ((max === undefined && !nonEmpty) || opened.size !== undefined) return opened;
   // Unknown size: count while streaming and stop at the limit rather than send a partial file silently.
   const chunks = opened.chunks;
@@ -52,24 +52,30 @@ export async function openSource(
       for await (const chunk of chunks()) {
         seen += chunk.byteLength;
         if (max !== undefined && seen > max)
-          throw new InvalidParameterError(param, `stream exceeded the limit of ${max} bytes; the upload was stopped`);
+          throw new InvalidParameterError({
+            param,
+            problem: `stream exceeded the limit of ${max} bytes; the upload was stopped`,
+          });
         yield chunk;
       }
       if (nonEmpty && seen === 0)
-        throw new InvalidParameterError(param, "is an empty stream (0 bytes); the upload was stopped");
+        throw new InvalidParameterError({ param, problem: "is an empty stream (0 bytes); the upload was stopped" });
     },
   };
 }
 
 async function open(param: string, source: UploadSource, filename: string | undefined): Promise<OpenedSource> {
   if (typeof source === "string") {
-    if (!source) throw new InvalidParameterError(param, "must not be an empty path");
+    if (!source) throw new InvalidParameterError({ param, problem: "must not be an empty path" });
     const fs = await import("node:fs");
     const path = await import("node:path");
     const stat = await fs.promises.stat(source).catch((error: NodeJS.ErrnoException) => {
-      throw new InvalidParameterError(param, `cannot read ${JSON.stringify(source)}: ${error.code ?? error.message}`);
+      throw new InvalidParameterError({
+        param,
+        problem: `cannot read ${JSON.stringify(source)}: ${error.code ?? error.message}`,
+      });
     });
-    if (!stat.isFile()) throw new InvalidParameterError(param, `${JSON.stringify(source)} is not a file`);
+    if (!stat.isFile()) throw new InvalidParameterError({ param, problem: `${JSON.stringify(source)} is not a file` });
     const size = stat.size;
     const pool: Uint8Array[] = [];
     const lent = new WeakSet<Uint8Array>();
@@ -97,10 +103,10 @@ async function open(param: string, source: UploadSource, filename: string | unde
             held = bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
           }
           if (read !== size)
-            throw new InvalidParameterError(
+            throw new InvalidParameterError({
               param,
-              `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`,
-            );
+              problem: `changed size while it was read (${size} bytes when opened, now ${read > size ? "more" : read})`,
+            });
           if (held) yield held;
         } finally {
           await handle.close();
@@ -141,10 +147,10 @@ async function open(param: string, source: UploadSource, filename: string | unde
       replayable: false,
       chunks() {
         if (used)
-          throw new InvalidParameterError(
+          throw new InvalidParameterError({
             param,
-            "is a stream that was already read; pass a path, Blob or Buffer to allow retries",
-          );
+            problem: "is a stream that was already read; pass a path, Blob or Buffer to allow retries",
+          });
         used = true;
         return typeof ReadableStream !== "undefined" && source instanceof ReadableStream
           ? iterate(source)
@@ -152,10 +158,10 @@ async function open(param: string, source: UploadSource, filename: string | unde
       },
     };
   }
-  throw new InvalidParameterError(
+  throw new InvalidParameterError({
     param,
-    "must be a file path, a Blob or File, a Buffer or Uint8Array, or a readable stream",
-  );
+    problem: "must be a file path, a Blob or File, a Buffer or Uint8Array, or a readable stream",
+  });
 }
 
 function isReadable(value: unknown): value is ReadableStream<Uint8Array> | NodeJS.ReadableStream {

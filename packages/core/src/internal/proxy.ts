@@ -4,8 +4,8 @@
  * fetch uses for NODE_USE_ENV_PROXY). undici is loaded only on Node and only when needed.
  */
 import type { Dispatcher } from "undici";
+import { isNode } from "./env.js";
 
-const isNode = typeof process !== "undefined" && !!process.versions?.node;
 // A specifier bundlers do not follow: undici is Node-only and must not land in a browser bundle.
 const UNDICI = "undici";
 

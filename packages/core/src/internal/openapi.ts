@@ -1,13 +1,10 @@
 /** Glue between the runtime and the two generated clients. */
-import openapiFetch, {
-  type Client,
-  type ClientOptions,
-  defaultPathSerializer,
-  type PathSerializer,
-} from "openapi-fetch";
+import openapiFetch, { type Client, type ClientOptions } from "openapi-fetch";
+import type { HttpMethod, SuccessResponseJSON } from "openapi-typescript-helpers";
+import type { RequestOptions } from "../options.js";
 import { CallRequest } from "./call-request.js";
-import { refuseDotSegment } from "./params.js";
-import type { RequestOptions, Runtime } from "./runtime.js";
+import { fillPath } from "./params.js";
+import type { Runtime } from "./runtime.js";
 
 // openapi-fetch's CJS build exports `createClient` as `exports.default`; Node-style interop (our
 // own CJS build) hands over the whole exports object as the default import.
@@ -26,18 +23,12 @@ export function openapiClient<Paths extends {}>(
     ...options,
     baseUrl: runtime.baseUrl,
     fetch: runtime.fetch({ throwOnError }),
-    pathSerializer: safePath,
+    pathSerializer: fillPath,
     // The facades' own client hands the runtime its calls as they are; the raw client (whose
     // middleware may expect a real Request) keeps openapi-fetch's default.
     ...(throwOnError ? { Request: CallRequest as unknown as typeof Request } : {}),
   });
 }
-
-/** The default serializer, but a `.` or `..` value is refused as the facade does (encoding leaves them as they are). */
-const safePath: PathSerializer = (path, params) => {
-  for (const [name, value] of Object.entries(params ?? {})) refuseDotSegment(name, value);
-  return defaultPathSerializer(path, params);
-};
 
 /** Per-call options (signal, timeout, retries, headers) for an openapi-fetch call made by a facade. */
 export function callOptions(runtime: Runtime, options: RequestOptions = {}) {
@@ -72,5 +63,36 @@ export abstract class APIResource<Paths extends {}> {
   constructor(runtime: Runtime, api: Client<Paths>) {
     this.runtime = runtime;
     this.api = api;
+  }
+
+  /**
+   * The typed body of a call made with `throwOnError` (failures have thrown already):
+   * `return this.data(this.api.GET(path, this.call(options)))`. An answer without a body is an
+   * `InvalidResponseError`, so the result is `T`, not `T | undefined`.
+   */
+  protected async data<T>(request: Promise<{ data?: T; response: Response }>): Promise<T> {
+    const { data, response } = await request;
+    if (data === undefined) throw this.runtime.invalidResponse(response, "expected a JSON body");
+    return data;
+  }
+
+  /**
+   * The JSON body of a 2xx answer to `method path` that was sent without openapi-fetch (a
+   * streamed upload, a next-page link), typed by the spec: `this.json(response, UPLOAD, "post")`.
+   */
+  protected async json<P extends keyof Paths, M extends HttpMethod & keyof Paths[P]>(
+    response: Response,
+    _path: P,
+    method: M,
+  ): Promise<SuccessResponseJSON<Paths[P][M] & Record<string | number, unknown>>> {
+    const body = await response.json();
+    if (body === null || typeof body !== "object")
+      throw this.runtime.invalidResponse(response, "expected a JSON object", method.toUpperCase());
+    return body;
+  }
+
+  /** The per-call options (signal, timeout, retries, headers, onResponse) as openapi-fetch takes them. */
+  protected call(options?: RequestOptions): { fetch: typeof fetch } {
+    return callOptions(this.runtime, options);
   }
 }

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { root, specPath } from "./paths.mjs";
+import { root, specPath } from "../../../scripts/lib/paths.mjs";
 
 const prismBin = path.join(root, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
 
