@@ -16,17 +16,8 @@ import {
   InvalidResponseError,
   WaitTimeoutError,
 } from "../src/index.js";
-import {
-  download,
-  multipart,
-  type OpenedSource,
-  openapiClient,
-  openSource,
-  pollUntil,
-  Runtime,
-  rawBody,
-  sendUpload,
-} from "../src/internal/index.js";
+import { download, type OpenedSource, openapiClient, pollUntil, Runtime } from "../src/internal/index.js";
+import { multipart, openSource, rawBody, sendUpload } from "../src/internal/upload/toolkit.js";
 import { capturingRuntime, TOKEN, testProfile } from "./helpers.js";
 
 const serve = serversPerTest();
@@ -132,7 +123,8 @@ describe("leaks and hangs", () => {
     server = await serve(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
     // The built package, as an app uses it; the fallback timer (60 s) would hold the process.
     const script = `
-      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
+      import { Runtime, loadUploads } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
+      const { sendUpload, rawBody, openSource } = await loadUploads();
       const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1], maxRetries: 0 });
       const file = await openSource("file", new Uint8Array(10));
       const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 60_000 }).catch((e) => e);
