@@ -6,7 +6,6 @@
  * transport, used in browsers, on Bun/Deno and whenever the caller configured a fetch, dispatcher
  * or proxy): redirects are not followed here, and gzip/deflate/br answers are decoded as fetch does.
  */
-import { BufferedResponse } from "./buffered.js";
 import type { Attempt, Transport } from "./runtime.js";
 
 type InMemoryBody = string | Uint8Array | ArrayBuffer;
@@ -18,8 +17,15 @@ function isInMemory(body: unknown): body is InMemoryBody | undefined {
 type Modules = [typeof import("node:http"), typeof import("node:https")];
 let modules: Promise<Modules> | undefined;
 
-/** Sends one attempt; other bodies (a FormData, a stream) go to `otherwise` (fetch). */
-export async function nodeTransport(attempt: Attempt<BodyInit>, otherwise: Transport<BodyInit>): Promise<Response> {
+/**
+ * Sends one attempt; other bodies (a FormData, a stream) go to `otherwise` (fetch). `respond`
+ * makes the answer from the bytes read (the runtime's BufferedResponse).
+ */
+export async function nodeTransport(
+  attempt: Attempt<BodyInit>,
+  otherwise: Transport<BodyInit>,
+  respond: (bytes: Uint8Array, init: { status: number; statusText?: string; headers: Headers }) => Response,
+): Promise<Response> {
   const { method, url, headers, body, signal } = attempt;
   if (!isInMemory(body)) return otherwise(attempt);
   modules ??= Promise.all([import("node:http"), import("node:https")]);
@@ -56,11 +62,7 @@ export async function nodeTransport(attempt: Attempt<BodyInit>, otherwise: Trans
           for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i] as string, raw[i + 1] as string);
           settle();
           resolve(
-            new BufferedResponse(
-              bytes,
-              { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders },
-              url,
-            ),
+            respond(bytes, { status: res.statusCode ?? 0, statusText: res.statusMessage, headers: responseHeaders }),
           );
         } catch (error) {
           // A status a Response cannot carry (over 599), a header value Headers refuses: as fetch, a failed request.
