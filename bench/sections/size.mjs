@@ -43,7 +43,7 @@ export async function size() {
         baselineValues: [base],
         target: "≤ 10 kB",
         pass: (_, v) => v <= 10_000,
-        note: `size-limits.json: ${limits[name] ?? "none"} B; ${s.lazyGzip} B more behind dynamic imports (Node-only code, loaded on first use)`,
+        note: `size-limits.json: ${limits[name] ?? "none"} B; ${s.lazyGzip} B more behind dynamic imports (Node-only transports, the upload toolkit, the download idle timer: loaded on first use)`,
       }),
     );
     const entry = path.join(root, "packages", provider, "dist", "index.js");

@@ -219,13 +219,13 @@ export class Runtime {
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
+      // Credentials go to the API's own origin only, never to a redirect target elsewhere.
+      const sameOrigin = new URL(url).origin === this.origin;
       const token =
-        req.credentials !== "request" && this.#token && new URL(url).origin === this.origin
-          ? await this.#token.current()
-          : undefined;
-      const headers = this.#headers(url, req, options.headers, attempt, token);
+        req.credentials !== "request" && this.#token && sameOrigin ? await this.#token.current() : undefined;
+      const headers = this.#headers(sameOrigin, req, options.headers, attempt, token);
       const timer = new AbortController();
-      const signal = anySignal(options.signal, timer.signal);
+      const signal = options.signal ? anySignal(options.signal, timer.signal) : timer.signal;
       let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => timer.abort(), timeout);
       let bodySent = false;
       let response: Response;
@@ -344,7 +344,7 @@ export class Runtime {
   };
 
   #headers(
-    url: string,
+    sameOrigin: boolean,
     req: Pick<SendRequest, "headers" | "credentials">,
     callHeaders: HeadersInit | undefined,
     attempt: number,
@@ -361,8 +361,7 @@ export class Runtime {
     if (this.#userAgent) headers.set("user-agent", this.#userAgent);
     if (attempt > 0) headers.set("x-pkgapi-retry-count", String(attempt));
     if (ownHeadersOnly) return headers;
-    // Credentials go to the API's own origin only, never to a redirect target elsewhere.
-    if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
+    if (!sameOrigin) for (const name of SECRET_HEADERS) headers.delete(name);
     else if (token !== undefined && this.profile.auth)
       headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
