@@ -1,6 +1,7 @@
 // Per-request cost of each client against the local server (which runs in another process).
 // Usage: node --expose-gc bench/requests-child.mjs <serverUrl> <rounds> <requestsPerRound>
 // Prints one JSON line: { <group>: { <variant>: [us per request, one per round] } | { error } }.
+import http from "node:http";
 import { createRequire } from "node:module";
 
 const [url, roundsArg, perRoundArg] = process.argv.slice(2);
@@ -14,6 +15,18 @@ const RECORD_ID = `sha256:${"1a3ea76d".padEnd(64, "e")}`;
 // The baseline every client is compared with: fetch, then JSON.parse of the text.
 const rawGet = (target, headers) => async () =>
   JSON.parse(await (await fetch(target, { headers: { accept: "application/json", ...headers } })).text());
+
+// The floor for any client on Node: node:http on its keep-alive global agent, then JSON.parse.
+const nodeGet = (target, headers) => () =>
+  new Promise((resolve, reject) => {
+    http
+      .get(target, { headers: { accept: "application/json", ...headers } }, (res) => {
+        const chunks = [];
+        res.on("data", (chunk) => chunks.push(chunk));
+        res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
+      })
+      .on("error", reject);
+  });
 
 async function fastlyGroup() {
   const { createFastlyClient } = await import("@pkgapi/fastly");
@@ -29,6 +42,7 @@ async function fastlyGroup() {
   apiClient.authenticate(TOKEN);
   return {
     raw: rawGet(`${url}/service/${SERVICE}/version/2/package`, { "fastly-key": TOKEN }),
+    node: nodeGet(`${url}/service/${SERVICE}/version/2/package`, { "fastly-key": TOKEN }),
     pkgapi: () => client.packages.get({ serviceId: SERVICE, version: 2 }),
     official: () => official.getPackage({ service_id: SERVICE, version_id: 2 }),
   };

@@ -1,7 +1,8 @@
 // `npm run bench` (issue 8): every figure next to a baseline measured in the same run, as a
 // ratio (median of several rounds), checked against its target. Prints a table and writes
 // bench/results/latest.json. `--quick`: a ~15 s smoke run with small files and few rounds
-// (results in bench/results/quick.json.tmp, not committed). Never part of `npm test`.
+// (results in bench/results/quick.json.tmp, not committed). `--only=1,6`: just those sections
+// (results in bench/results/only.json.tmp). Never part of `npm test`.
 // Needs the packages built first (`npm run build`); uses curl and java.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +16,13 @@ import { tests } from "./sections/tests.mjs";
 import { uploads } from "./sections/uploads.mjs";
 
 const quick = process.argv.includes("--quick");
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
+// Sections 2-4 run together (one set of upload files).
+const wanted = (section) =>
+  !only || only.includes(section) || (section === "2" && only.some((s) => s === "3" || s === "4"));
 const started = performance.now();
 const log = (message) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
@@ -38,18 +46,26 @@ process.on("SIGINT", () => {
 });
 try {
   // Network figures first, while nothing else of ours is running.
-  log("1. per-request overhead");
-  rows.push(...(await requests({ server, quick })));
-  log("2-4. uploads, early rejection, concurrency");
-  rows.push(...(await uploads({ server, quick })));
+  if (wanted("1")) {
+    log("1. per-request overhead");
+    rows.push(...(await requests({ server, quick })));
+  }
+  if (wanted("2")) {
+    log("2-4. uploads, early rejection, concurrency");
+    rows.push(...(await uploads({ server, quick })));
+  }
 } finally {
   stop();
 }
-log("6. bundle size");
-rows.push(...(await size()));
-log("5. regeneration");
-rows.push(...(await regen({ quick })));
-if (!quick) {
+if (wanted("6")) {
+  log("6. bundle size");
+  rows.push(...(await size()));
+}
+if (wanted("5")) {
+  log("5. regeneration");
+  rows.push(...(await regen({ quick })));
+}
+if (!quick && wanted("7")) {
   log("7. test suites");
   rows.push(...(await tests()));
 }
@@ -66,7 +82,7 @@ console.log(
 );
 
 const results = {
-  command: quick ? "npm run bench -- --quick" : "npm run bench",
+  command: `npm run bench${quick ? " -- --quick" : only ? ` -- --only=${only}` : ""}`,
   date: new Date().toISOString(),
   wallSeconds: Math.round(wallMs / 1000),
   machine: {
@@ -80,7 +96,7 @@ const results = {
   table: rendered,
 };
 mkdirSync(path.join(benchDir, "results"), { recursive: true });
-const file = path.join(benchDir, "results", quick ? "quick.json.tmp" : "latest.json");
+const file = path.join(benchDir, "results", quick ? "quick.json.tmp" : only ? "only.json.tmp" : "latest.json");
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 log(`wrote ${path.relative(root, file)}`);
 // Missed targets are findings, not failures; a figure that could not be measured is.

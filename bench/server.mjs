@@ -1,8 +1,10 @@
 // The local API every benchmark talks to, run in its own process so that its CPU and memory
 // are never counted in the client's figures. Prints {"port":N} on its first stdout line.
 //   GET  Fastly package, CF package list, warg record: canned realistic JSON.
-//   PUT  Fastly package, POST CF upload, POST /sink: discard the body, count its bytes.
+//   PUT  Fastly package, POST CF upload, POST /sink: discard the body, count its bytes (the Fastly
+//        answer's hashsum is the X-Bench-Hashsum request header).
 //   Any Fastly URL with service id "Reject401": 401 at once, before asking for the body.
+//   GET  /many/v3/packages: a CF list of 10,000 packages in 200 pages of 50 (the iteration benchmark).
 //   GET  /__stats: body bytes per upload since the last call (waits for uploads in flight).
 import http from "node:http";
 
@@ -27,13 +29,16 @@ const FASTLY_PACKAGE = json({
   version: 2,
   id: "ET9AMPS47ntJazcce7f0W7",
 });
-// The PUT answer carries no hashsum, so the facade's SHA-512 check has nothing to compare.
-const FASTLY_STORED = json({
-  service_id: "SU1Z0isxPaozGVKXdv0eY",
-  version: 2,
-  id: "ET9AMPS47ntJazcce7f0W7",
-  metadata: { name: "test-package" },
-});
+// The PUT answer. Fastly's `hashsum` (SHA-512 of the package) is whatever the client announced in
+// X-Bench-Hashsum (computed by the bench from the file, not from what arrived): the facade's check
+// compares it with the digest it computed while sending, so a wrong digest fails the run.
+const fastlyStored = (hashsum) =>
+  json({
+    service_id: "SU1Z0isxPaozGVKXdv0eY",
+    version: 2,
+    id: "ET9AMPS47ntJazcce7f0W7",
+    metadata: { name: "test-package", ...(hashsum ? { hashsum } : {}) },
+  });
 const FASTLY_401 = json({ msg: "Provided credentials are missing or invalid" });
 
 const cfPackage = (i, base) => {
@@ -58,23 +63,27 @@ const cfPackage = (i, base) => {
     },
   };
 };
-// A full default page (per_page 50) of a two-page list, as Cloud Controller answers it.
-const cfPage = (base, page) =>
-  json({
+// A full default page (per_page 50) of a `total`-page list, as Cloud Controller answers it.
+const cfPage = (base, page, total = 2, prefix = "") => {
+  const link = (n) => ({ href: `${base}${prefix}/v3/packages?page=${n}&per_page=50` });
+  return json({
     pagination: {
-      total_results: 100,
-      total_pages: 2,
-      first: { href: `${base}/v3/packages?page=1&per_page=50` },
-      last: { href: `${base}/v3/packages?page=2&per_page=50` },
-      next: page === 1 ? { href: `${base}/v3/packages?page=2&per_page=50` } : null,
-      previous: page === 2 ? { href: `${base}/v3/packages?page=1&per_page=50` } : null,
+      total_results: total * 50,
+      total_pages: total,
+      first: link(1),
+      last: link(total),
+      next: page < total ? link(page + 1) : null,
+      previous: page > 1 ? link(page - 1) : null,
     },
     resources: Array.from({ length: 50 }, (_, i) => cfPackage((page - 1) * 50 + i, base)),
   });
+};
+const MANY_PAGES = 200;
 const WARG_RECORD = json({ recordId: `sha256:${"1a3ea76d".padEnd(64, "e")}`, state: "published", registryIndex: 2 });
 
 const uploads = []; // { url, bytes, done }
 let pages;
+let manyPages;
 
 function send(res, status, body, extra = {}) {
   res.writeHead(status, { "content-type": "application/json", "content-length": body.byteLength, ...extra }).end(body);
@@ -127,10 +136,15 @@ function handle(req, res) {
   if (req.method === "GET" && /^\/service\/[^/]+\/version\/\d+\/package$/.test(pathname))
     return send(res, 200, FASTLY_PACKAGE, { "cache-control": "no-store" });
   if (req.method === "PUT" && /^\/service\/[^/]+\/version\/\d+\/package$/.test(pathname))
-    return sink(req, res, FASTLY_STORED);
+    return sink(req, res, fastlyStored(req.headers["x-bench-hashsum"]));
   if (req.method === "GET" && pathname === "/v3/packages") {
     const page = new URL(req.url, "http://x").searchParams.get("page") === "2" ? 2 : 1;
     return send(res, 200, pages[page]);
+  }
+  if (req.method === "GET" && pathname === "/many/v3/packages") {
+    const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? 1);
+    const body = manyPages[page - 1];
+    return body ? send(res, 200, body) : send(res, 404, json({ errors: [{ title: "CF-ResourceNotFound" }] }));
   }
   if (req.method === "POST" && /^\/v3\/packages\/[^/]+\/upload$/.test(pathname))
     return sink(req, res, json({ ...cfPackage(0, ""), state: "PROCESSING_UPLOAD" }));
@@ -152,6 +166,7 @@ server.listen(0, "127.0.0.1", () => {
   const { port } = server.address();
   const base = `http://127.0.0.1:${port}`;
   pages = { 1: cfPage(base, 1), 2: cfPage(base, 2) };
+  manyPages = Array.from({ length: MANY_PAGES }, (_, i) => cfPage(base, i + 1, MANY_PAGES, "/many"));
   process.stdout.write(`${JSON.stringify({ port })}\n`);
 });
 process.on("disconnect", () => process.exit(0));

@@ -42,11 +42,31 @@ function nodePipe(file) {
 
 async function load() {
   switch (variant) {
-    case "pkgapi-fastly": {
+    case "pkgapi-fastly":
+    case "pkgapi-fastly-noverify": {
       const { createFastlyClient } = await import("@pkgapi/fastly");
       const fastly = createFastlyClient({ token: TOKEN, baseUrl: url, maxRetries: 0 });
+      const verifyHashsum = variant === "pkgapi-fastly";
+      // The server answers with this as Fastly's hashsum (see server.mjs); the facade checks it.
+      const headers = process.env.BENCH_SHA512 ? { "x-bench-hashsum": process.env.BENCH_SHA512 } : undefined;
       return async (file) => {
-        await fastly.packages.upload({ serviceId: serviceFor(file), version: 2, file });
+        const result = await fastly.packages.upload(
+          { serviceId: serviceFor(file), version: 2, file, verifyHashsum },
+          { headers },
+        );
+        if (verifyHashsum && headers && result.sha512 !== headers["x-bench-hashsum"])
+          throw new Error("the digest was not checked");
+        return 200;
+      };
+    }
+    case "sha512-only": {
+      // No upload: reading the file and computing its SHA-512 (node:crypto), the least a client
+      // that checks Fastly's hashsum must do.
+      const { createHash } = await import("node:crypto");
+      return async (file) => {
+        const hash = createHash("sha512");
+        for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+        hash.digest("hex");
         return 200;
       };
     }

@@ -1,5 +1,7 @@
 // 2. Streaming uploads, 3. early rejection, 4. concurrent uploads. Every client runs in a fresh
 // process (its peak RSS is its own); the sink is bench/server.mjs, another process.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { MiB, run, runChild, sparseFile } from "../lib/common.mjs";
 import { errorRow, row } from "../lib/rows.mjs";
 
@@ -32,18 +34,28 @@ async function curl(server, kind, file) {
  * Runs each variant once per round, in a rotating order, and checks with the server that every
  * byte arrived. Returns { variant: [result per round] } or { error }.
  */
-async function rounds(server, variants, files, count, { expectBytes = true } = {}) {
+async function rounds(server, variants, files, count, { expectBytes = true, env = {} } = {}) {
   const samples = Object.fromEntries(variants.map((v) => [v, []]));
   await server.stats(); // forget earlier uploads
   for (let round = 0; round < count; round++) {
     for (const variant of [...variants.slice(round % variants.length), ...variants.slice(0, round % variants.length)]) {
-      const result = variant.startsWith("curl-")
-        ? await curl(server, variant.slice(5), files[0])
-        : await runChild("upload-child.mjs", [variant, server.url, ...files], { env: { LINGER_MS: "5000" } });
+      const once = () =>
+        variant.startsWith("curl-")
+          ? curl(server, variant.slice(5), files[0])
+          : runChild("upload-child.mjs", [variant, server.url, ...files], { env: { LINGER_MS: "5000", ...env } });
+      let result = await once();
+      // The official client sometimes loses the race with an early 401 (EPIPE instead of the
+      // answer): a flaky baseline gets one more try; our own client gets none.
+      if (variant === "official-fastly" && result.errors?.length) {
+        await server.stats();
+        result = await once();
+      }
       if (result.error || result.errors?.length) return { error: `${variant}: ${result.error ?? result.errors[0]}` };
       const seen = await server.stats();
       result.bytesRead = seen.reduce((sum, u) => sum + u.bytes, 0);
-      if (expectBytes && seen.length !== files.length)
+      if (variant === "sha512-only") {
+        if (seen.length) return { error: "sha512-only: the server saw an upload" };
+      } else if (expectBytes && seen.length !== files.length)
         return { error: `${variant}: server saw ${seen.length} uploads, expected ${files.length}` };
       if (expectBytes && seen.some((u) => u.bytes < files.size))
         return { error: `${variant}: server received fewer bytes than the file has` };
@@ -57,7 +69,7 @@ const pick = (results, key) => results.map((r) => r[key]);
 const mbps = (bytes) => (results) => results.map((r) => bytes / 1e6 / (r.ms / 1000));
 
 /** Peak RSS against the naive fetch upload, and throughput against curl, for one of our uploads. */
-function streamingRows(figure, size, ours, results) {
+function streamingRows(figure, size, ours, results, minRatio) {
   const kind = Object.keys(results).find((v) => v.startsWith("naive-"));
   const curlKey = Object.keys(results).find((v) => v.startsWith("curl-"));
   return [
@@ -78,11 +90,17 @@ function streamingRows(figure, size, ours, results) {
       values: mbps(size)(ours),
       baseline: "curl -F",
       baselineValues: mbps(size)(results[curlKey]),
-      target: "≥ 0.70×",
-      pass: (r) => r >= 0.7,
+      target: `≥ ${minRatio.toFixed(2)}×`,
+      pass: (r) => r >= minRatio,
     }),
   ];
 }
+
+const sha512 = async (file) => {
+  const hash = createHash("sha512");
+  for await (const chunk of createReadStream(file, { highWaterMark: MiB })) hash.update(chunk);
+  return hash.digest("hex");
+};
 
 export async function uploads({ server, quick }) {
   const rows = [];
@@ -96,7 +114,7 @@ export async function uploads({ server, quick }) {
   if (cf.error) rows.push(errorRow("2", `cf upload ${cfLabel}`, cf.error));
   else {
     rows.push(
-      ...streamingRows(`cf packages.upload ${cfLabel}`, cfSize, cf["pkgapi-cf"], cf),
+      ...streamingRows(`cf packages.upload ${cfLabel}`, cfSize, cf["pkgapi-cf"], cf, 0.8),
       row({
         section: "2",
         figure: `naive fetch ${cfLabel}: throughput`,
@@ -112,16 +130,41 @@ export async function uploads({ server, quick }) {
   const fastlySize = quick ? 20_000_000 : 100_000_000;
   const fastlyLabel = quick ? "20 MB" : "100 MB";
   const fastlyFile = sparseFile("package.tar.gz", fastlySize);
+  // The server answers with the file's real SHA-512 as Fastly's hashsum, so the check is made.
   const fastly = await rounds(
     server,
-    ["pkgapi-fastly", "curl-fastly", "naive-fastly", "official-fastly"],
+    ["pkgapi-fastly", "curl-fastly", "naive-fastly", "official-fastly", "pkgapi-fastly-noverify", "sha512-only"],
     Object.assign([fastlyFile], { size: fastlySize }),
     quick ? 1 : 5,
+    { env: { BENCH_SHA512: await sha512(fastlyFile) } },
   );
   if (fastly.error) rows.push(errorRow("2", `fastly upload ${fastlyLabel}`, fastly.error));
   else {
     rows.push(
-      ...streamingRows(`fastly packages.upload ${fastlyLabel}`, fastlySize, fastly["pkgapi-fastly"], fastly),
+      ...streamingRows(
+        `fastly packages.upload ${fastlyLabel}, hashsum verified`,
+        fastlySize,
+        fastly["pkgapi-fastly"],
+        fastly,
+        0.7,
+      ),
+      row({
+        section: "2",
+        figure: `fastly packages.upload ${fastlyLabel}, verifyHashsum: false: throughput`,
+        unit: "MB/s",
+        values: mbps(fastlySize)(fastly["pkgapi-fastly-noverify"]),
+        baseline: "curl -F",
+        baselineValues: mbps(fastlySize)(fastly["curl-fastly"]),
+      }),
+      row({
+        section: "2",
+        figure: `SHA-512 of the ${fastlyLabel} file alone (read + node:crypto, no upload)`,
+        unit: "MB/s",
+        values: mbps(fastlySize)(fastly["sha512-only"]),
+        baseline: "curl -F",
+        baselineValues: mbps(fastlySize)(fastly["curl-fastly"]),
+        note: "the ceiling for any client that checks Fastly's SHA-512 hashsum on this CPU, however it overlaps hashing and sending",
+      }),
       row({
         section: "2",
         figure: `official fastly putPackage ${fastlyLabel}: throughput`,
@@ -195,8 +238,8 @@ export async function uploads({ server, quick }) {
         values: pick(concurrent["pkgapi-cf"], "maxRSS"),
         baseline: "node:http + createReadStream pipe",
         baselineValues: pick(concurrent["node-pipe"], "maxRSS"),
-        target: "≤ 256 MiB",
-        pass: (_, v) => v <= 256 * MiB,
+        target: "≤ 160 MiB",
+        pass: (_, v) => v <= 160 * MiB,
       }),
       row({
         section: "4",

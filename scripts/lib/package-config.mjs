@@ -16,8 +16,8 @@ export function tsupConfig(entry) {
     sourcemap: true,
     clean: true,
     target: "es2022",
-    // Error classes are recognised by name across the ESM and CJS builds; keep the names.
-    keepNames: true,
+    // No keepNames: error classes carry their own `static kind` (their name, and their brand across
+    // the ESM and CJS builds); esbuild's name-keeping wrappers would cost bytes and tree-shaking.
     // `node:` stays on the (dynamic) imports, so bundlers for browsers can leave them out.
     removeNodeProtocol: false,
   };

@@ -16,17 +16,8 @@ import {
   InvalidResponseError,
   WaitTimeoutError,
 } from "../src/index.js";
-import {
-  download,
-  multipart,
-  type OpenedSource,
-  openapiClient,
-  openSource,
-  pollUntil,
-  Runtime,
-  rawBody,
-  sendUpload,
-} from "../src/internal/index.js";
+import { download, type OpenedSource, openapiClient, pollUntil, Runtime } from "../src/internal/index.js";
+import { multipart, openSource, rawBody, sendUpload } from "../src/internal/upload/toolkit.js";
 import { capturingRuntime, TOKEN, testProfile } from "./helpers.js";
 
 const serve = serversPerTest();
@@ -131,7 +122,8 @@ describe("leaks and hangs", () => {
     server = await serve(() => {}, { onCheckContinue: (req) => req.socket.destroy() });
     // The built package, as an app uses it; the fallback timer (60 s) would hold the process.
     const script = `
-      import { Runtime, sendUpload, rawBody, openSource } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
+      import { Runtime, loadUploads } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
+      const { sendUpload, rawBody, openSource } = await loadUploads();
       const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1], maxRetries: 0 });
       const file = await openSource("file", new Uint8Array(10));
       const error = await sendUpload(runtime, { method: "POST", url: "/upload", body: rawBody(file) }, { expectContinue: true, expectTimeout: 60_000 }).catch((e) => e);
@@ -146,6 +138,29 @@ describe("leaks and hangs", () => {
     });
     const code = await new Promise((resolve) => child.on("exit", resolve));
     expect(output.trim()).toBe("APIConnectionError");
+    expect(code).toBe(0);
+  });
+
+  it("leaves nothing keeping the process alive after a JSON call on Node's default transport (a child process exits)", async () => {
+    server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", connection: "keep-alive" });
+      res.end('{"ok":true}');
+    });
+    // The connection stays open on the server's side; the client's kept-alive socket must not hold the process.
+    const script = `
+      import { Runtime } from ${JSON.stringify(new URL("../dist/internal/index.js", import.meta.url).href)};
+      const runtime = new Runtime({ name: "@pkgapi/test", version: "0", errorMessage: () => ({}) }, { baseUrl: process.argv[1] });
+      console.log(JSON.stringify(await (await runtime.send({ method: "GET", url: "/thing" })).json()));`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, server.url], {
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 20_000,
+    }); // killed if it hangs
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(output.trim()).toBe('{"ok":true}');
     expect(code).toBe(0);
   });
 
@@ -166,11 +181,12 @@ describe("leaks and hangs", () => {
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
     const { runtime } = capturingRuntime(server.url, { timeout: 5_000 });
+    // Larger than one read (2 MiB), so that the request has started when the change is found.
     for (const [name, size] of [
-      ["shrunk.bin", 1024],
-      ["grown.bin", 3 * 1024 * 1024],
+      ["shrunk.bin", 3 * 1024 * 1024],
+      ["grown.bin", 6 * 1024 * 1024],
     ] as const) {
-      const path = tempFile(name, 2 * 1024 * 1024);
+      const path = tempFile(name, 5 * 1024 * 1024);
       const file = await openSource("file", path);
       truncateSync(path, size);
       const error = await sendUpload(runtime, { method: "PUT", url: "/upload", body: rawBody(file) }).catch((e) => e);

@@ -30,3 +30,12 @@ export function capturingRuntime(baseUrl: string, options: ClientOptions = {}) {
   );
   return { runtime, lines };
 }
+
+/**
+ * The two transports of the one pipeline, for suites that must pass over both: Node's default
+ * (node:http), and fetch (what browsers use, and any client given its own fetch).
+ */
+export const transports: Array<[string, ClientOptions]> = [
+  ["node:http", {}],
+  ["fetch", { fetch: (input, init) => globalThis.fetch(input, init) }],
+];

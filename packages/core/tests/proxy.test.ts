@@ -7,7 +7,8 @@ import path from "node:path";
 import { forwardProxy, localServer, readBody } from "@pkgapi/testing";
 import { ProxyAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { download, multipart, openSource, Runtime, sendUpload } from "../src/internal/index.js";
+import { download, Runtime } from "../src/internal/index.js";
+import { multipart, openSource, sendUpload } from "../src/internal/upload/toolkit.js";
 import { testProfile } from "./helpers.js";
 
 const PROXY_VARS = ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"] as const;

@@ -3,7 +3,8 @@ import { inspect } from "node:util";
 import { type LocalServer, readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, InvalidParameterError, type TokenProvider } from "../src/index.js";
-import { Runtime, rawBody, sendUpload } from "../src/internal/index.js";
+import { Runtime } from "../src/internal/index.js";
+import { rawBody, sendUpload } from "../src/internal/upload/toolkit.js";
 import { testProfile } from "./helpers.js";
 
 const serve = serversPerTest();

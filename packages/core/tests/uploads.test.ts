@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { type LocalServer, parseMultipart, readBody, serversPerTest } from "@pkgapi/testing";
 import { describe, expect, it } from "vitest";
 import { InternalServerError, InvalidParameterError } from "../src/index.js";
-import { multipart, openSource, rawBody, sendUpload } from "../src/internal/index.js";
+import { multipart, openSource, rawBody, sendUpload } from "../src/internal/upload/toolkit.js";
 import { capturingRuntime } from "./helpers.js";
 
 const serve = serversPerTest();

@@ -14,14 +14,11 @@ import {
   download,
   fillPath,
   integerParam,
-  multipart,
-  openSource,
+  loadUploads,
   type Part,
   type PollOptions,
   pollUntil,
   rebaseLink,
-  sendUpload,
-  trackProgress,
 } from "@pkgapi/core/internal";
 import { PackageFailedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
@@ -217,6 +214,7 @@ export class Packages extends APIResource<paths> {
         param: "bits",
         problem: "is required unless `resources` lists at least one file",
       });
+    const { multipart, openSource, sendUpload, trackProgress } = await loadUploads();
     // The order of the cf CLI: the `resources` text field (JSON) first, then the zip, streamed
     // from its source (the generated SDK would need the whole zip in a Blob).
     const parts: Part[] = [];

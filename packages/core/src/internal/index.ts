@@ -21,9 +21,10 @@ export {
   type SendRequest,
   type Transport,
 } from "./runtime.js";
-export { type Hashing, hashing, rawBody, type StreamBody, verifyingDigest } from "./upload/body.js";
-export { multipart, type Part } from "./upload/multipart.js";
-export { trackProgress } from "./upload/progress.js";
-export { sendUpload, type UploadRequest } from "./upload/send.js";
-export { type OpenedSource, openSource } from "./upload/source.js";
-export { type UploadTransportOptions, uploadTransport } from "./upload/transport.js";
+// The upload functions come from `loadUploads()` (loaded on first use), never statically.
+export type { Hashing, StreamBody } from "./upload/body.js";
+export { loadUploads } from "./upload/lazy.js";
+export type { Part } from "./upload/multipart.js";
+export type { UploadRequest } from "./upload/send.js";
+export type { OpenedSource } from "./upload/source.js";
+export type { UploadTransportOptions } from "./upload/transport.js";

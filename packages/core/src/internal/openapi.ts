@@ -2,6 +2,7 @@
 import openapiFetch, { type Client, type ClientOptions } from "openapi-fetch";
 import type { HttpMethod, SuccessResponseJSON } from "openapi-typescript-helpers";
 import type { RequestOptions } from "../options.js";
+import { CallRequest } from "./call-request.js";
 import { fillPath } from "./params.js";
 import type { Runtime } from "./runtime.js";
 
@@ -23,6 +24,9 @@ export function openapiClient<Paths extends {}>(
     baseUrl: runtime.baseUrl,
     fetch: runtime.fetch({ throwOnError }),
     pathSerializer: fillPath,
+    // The facades' own client hands the runtime its calls as they are; the raw client (whose
+    // middleware may expect a real Request) keeps openapi-fetch's default.
+    ...(throwOnError ? { Request: CallRequest as unknown as typeof Request } : {}),
   });
 }
 

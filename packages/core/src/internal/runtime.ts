@@ -17,6 +17,8 @@ import {
 } from "../errors.js";
 import type { ClientOptions, RequestOptions } from "../options.js";
 import { type Token, TokenState } from "../token.js";
+import { BufferedResponse } from "./buffered.js";
+import { CallRequest } from "./call-request.js";
 import { isNode } from "./env.js";
 import { type Logger, levelledLogger, logLevelFromEnv, redactHeaders, redactSecrets, SECRET_HEADERS } from "./log.js";
 import { transportFetch } from "./proxy.js";
@@ -82,6 +84,14 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 204, 205, 304]);
 const MAX_REDIRECTS = 5;
+/** Real Node (Bun and Deno emulate node:http; their own fetch is the fast path there). */
+const isRealNode = isNode && !process.versions.bun && !("Deno" in globalThis);
+// Node-only code is loaded on first use: browser bundles keep it in a chunk they never load.
+let nodeTransportModule: Promise<typeof import("./node-transport.js")> | undefined;
+function loadNodeTransport() {
+  nodeTransportModule ??= import("./node-transport.js");
+  return nodeTransportModule;
+}
 
 export class Runtime {
   readonly baseUrl: string;
@@ -94,6 +104,7 @@ export class Runtime {
   readonly #secrets: string[];
   readonly #userAgent?: string;
   readonly #fetch?: typeof fetch;
+  readonly #debug: boolean;
 
   /** `token`: a string, or a function asked for a fresh one when the API answers 401 (see `TokenProvider`). */
   constructor(profile: ProviderProfile, options: ClientOptions = {}, token?: Token) {
@@ -132,11 +143,9 @@ export class Runtime {
       };
       this.#token = new TokenState(token, { fetch: tokenFetch, secret });
     }
-    this.log = levelledLogger(
-      options.logger ?? console,
-      options.logLevel ?? logLevelFromEnv() ?? "warn",
-      () => this.#secrets,
-    );
+    const level = options.logLevel ?? logLevelFromEnv() ?? "warn";
+    this.#debug = level === "debug";
+    this.log = levelledLogger(options.logger ?? console, level, () => this.#secrets);
     if (this.#token && parsed.protocol === "http:" && !isLoopback(parsed.hostname)) {
       this.log.warn(
         `${profile.name}: the token is sent over plain http:// to ${parsed.host}, where anyone on the path can read it; use https://`,
@@ -171,6 +180,13 @@ export class Runtime {
    */
   fetch(options: RequestOptions & { throwOnError?: boolean } = {}): typeof fetch {
     return async (input, init) => {
+      if (input instanceof CallRequest) {
+        const { method, url, headers, body } = input;
+        return this.send(
+          { method, url, headers, body: body === undefined ? undefined : () => body },
+          { ...options, signal: input.signal ? anySignal(options.signal, input.signal) : options.signal },
+        );
+      }
       const request = input instanceof Request && !init ? input : new Request(input, init);
       // Buffer the (small, JSON) body once so that every attempt can send it again.
       const body = request.body ? await request.arrayBuffer() : undefined;
@@ -191,7 +207,10 @@ export class Runtime {
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? 2;
     const timeout = options.timeout ?? this.#options.timeout ?? 60_000;
     const idempotent = req.idempotent ?? IDEMPOTENT.has(method);
-    const transport = req.transport ?? (this.#fetchTransport as Transport<Body>);
+    // On Node with no fetch, dispatcher or proxy of the caller's, in-memory bodies take node:http.
+    const transport =
+      req.transport ??
+      ((this.#fetch || req.stream || !isRealNode ? this.#fetchTransport : this.#nodeTransport) as Transport<Body>);
     // A path is relative to the base URL's own path too (an API gateway at https://gw.example.com/fastly).
     let url = new URL(/^\/(?!\/)/.test(req.url) ? `${this.baseUrl}${req.url}` : req.url, `${this.baseUrl}/`).href;
     let current = { method, body: req.body };
@@ -200,17 +219,18 @@ export class Runtime {
 
     for (let attempt = 0; ; attempt++) {
       const info: ErrorRequestInfo = { method: current.method, url: this.redact(url) };
+      // Credentials go to the API's own origin only, never to a redirect target elsewhere.
+      const sameOrigin = new URL(url).origin === this.origin;
       const token =
-        req.credentials !== "request" && this.#token && new URL(url).origin === this.origin
-          ? await this.#token.current()
-          : undefined;
-      const headers = this.#headers(url, req, options.headers, attempt, token);
+        req.credentials !== "request" && this.#token && sameOrigin ? await this.#token.current() : undefined;
+      const headers = this.#headers(sameOrigin, req, options.headers, attempt, token);
       const timer = new AbortController();
-      const signal = anySignal(options.signal, timer.signal);
+      const signal = options.signal ? anySignal(options.signal, timer.signal) : timer.signal;
       let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => timer.abort(), timeout);
       let bodySent = false;
       let response: Response;
-      this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
+      if (this.#debug)
+        this.log.debug(`→ ${info.method} ${info.url}${attempt ? ` (retry ${attempt})` : ""}`, redactHeaders(headers));
       try {
         const body = current.body?.();
         bodySent = body !== undefined;
@@ -219,6 +239,8 @@ export class Runtime {
         else {
           clearTimeout(timeoutId);
           timeoutId = undefined;
+          // Downloads only: loaded on first use, as the Node-only transports.
+          const { idleTimeout } = await import("./idle-timeout.js");
           response = idleTimeout(response, url, timeout, timer, options.signal, info);
         }
       } catch (error) {
@@ -236,7 +258,7 @@ export class Runtime {
       } finally {
         clearTimeout(timeoutId);
       }
-      this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
+      if (this.#debug) this.log.debug(`← ${response.status} ${info.method} ${info.url}`);
 
       if (REDIRECTS.has(response.status) && response.headers.has("location")) {
         if (++redirects > MAX_REDIRECTS)
@@ -298,6 +320,13 @@ export class Runtime {
     }
   }
 
+  #nodeTransport: Transport<BodyInit> = async (attempt) =>
+    (await loadNodeTransport()).nodeTransport(
+      attempt,
+      this.#fetchTransport,
+      (bytes, init) => new BufferedResponse(bytes, init, attempt.url),
+    );
+
   #fetchTransport: Transport<BodyInit> = ({ method, url, headers, body, signal }) => {
     // Node's fetch throws on an Expect header; uploads that want 100-continue use the upload transport.
     headers.delete("expect");
@@ -315,7 +344,7 @@ export class Runtime {
   };
 
   #headers(
-    url: string,
+    sameOrigin: boolean,
     req: Pick<SendRequest, "headers" | "credentials">,
     callHeaders: HeadersInit | undefined,
     attempt: number,
@@ -325,15 +354,14 @@ export class Runtime {
     const headers = new Headers({ accept: "application/json" });
     for (const source of [ownHeadersOnly ? undefined : this.#options.headers, req.headers, callHeaders]) {
       if (source)
-        new Headers(source).forEach((value, name) => {
+        (source instanceof Headers ? source : new Headers(source)).forEach((value, name) => {
           headers.set(name, value);
         });
     }
     if (this.#userAgent) headers.set("user-agent", this.#userAgent);
     if (attempt > 0) headers.set("x-pkgapi-retry-count", String(attempt));
     if (ownHeadersOnly) return headers;
-    // Credentials go to the API's own origin only, never to a redirect target elsewhere.
-    if (new URL(url).origin !== this.origin) for (const name of SECRET_HEADERS) headers.delete(name);
+    if (!sameOrigin) for (const name of SECRET_HEADERS) headers.delete(name);
     else if (token !== undefined && this.profile.auth)
       headers.set(this.profile.auth.header, this.profile.auth.value(token));
     return headers;
@@ -388,13 +416,25 @@ export class Runtime {
    * Reads the whole body now, inside the attempt's timeout, so that a reset mid-body can be
    * retried. A 2xx answer to a request for JSON must not be a text page (a proxy's or a login
    * form), and a JSON answer must parse; other types (a zip download) are the operation's business.
+   * The JSON is parsed once, here: the answer's `json()` hands over that value.
    */
   async #buffered(response: Response, sent: Headers, info: ErrorRequestInfo): Promise<Response> {
-    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-    if (NULL_BODY.has(response.status)) return withUrl(new Response(null, init), info.url);
-    const body = await response.arrayBuffer();
-    if (!response.ok || !sent.get("accept")?.includes("application/json"))
-      return withUrl(new Response(body, init), info.url);
+    const transported = response instanceof BufferedResponse;
+    const bytes = transported
+      ? response.content
+      : NULL_BODY.has(response.status)
+        ? EMPTY
+        : new Uint8Array(await response.arrayBuffer());
+    // Read whole by the transport already: kept as it is unless its URL must be shown redacted.
+    const buffered =
+      transported && response.url === info.url
+        ? response
+        : new BufferedResponse(
+            bytes,
+            { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) },
+            info.url,
+          );
+    if (!response.ok || !sent.get("accept")?.includes("application/json")) return buffered;
     const invalid = (problem: string) =>
       new InvalidResponseError({
         status: response.status,
@@ -404,23 +444,26 @@ export class Runtime {
       });
     // Every 200/201 JSON answer of these APIs is an object: nothing (or `null`) is a broken answer.
     const promisesJson = response.status === 200 || response.status === 201;
-    if (!body.byteLength) {
+    if (!bytes.byteLength) {
       if (promisesJson) throw invalid("expected a JSON body, got an empty one");
-      return withUrl(new Response(body, init), info.url);
+      return buffered;
     }
     const type = response.headers.get("content-type") ?? "";
     const isJson = /^application\/([\w.+-]+\+)?json\b/i.test(type);
-    if (!isJson && type && !/^text\//i.test(type)) return withUrl(new Response(body, init), info.url);
+    if (!isJson && type && !/^text\//i.test(type)) return buffered;
     if (!isJson) throw invalid(`expected JSON, got content-type ${JSON.stringify(type || "(none)")}`);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(decoder.decode(body));
+      parsed = buffered.parseJson();
     } catch {
       // Not JSON.parse's message: it quotes the body, where a cut-off echo of the token escapes redaction.
-      throw invalid(`body is not valid JSON (${body.byteLength} bytes)`);
+      throw invalid(`body is not valid JSON (${bytes.byteLength} bytes)`);
     }
     if (parsed === null && promisesJson) throw invalid("expected a JSON object, got null");
-    return withUrl(new Response(body, init), info.url);
+    // openapi-fetch parses the text again when there is no Content-Length (a chunked answer);
+    // with one it calls `json()`, which hands over the value parsed above.
+    if (!buffered.headers.has("content-length")) buffered.headers.set("content-length", String(bytes.byteLength));
+    return buffered;
   }
 
   /** Headers kept on an error, with any echo of the token removed (they are printed with it). */
@@ -433,7 +476,7 @@ export class Runtime {
   }
 }
 
-const decoder = new TextDecoder();
+const EMPTY = new Uint8Array(0);
 
 function isLoopback(hostname: string): boolean {
   return (
@@ -458,57 +501,6 @@ function checkLimits(options: { timeout?: unknown; maxRetries?: unknown; maxRetr
       });
     }
   }
-}
-
-/**
- * A streamed body that fails with `APIConnectionTimeoutError` when the server sends nothing for
- * `timeout` ms while the reader waits for the next chunk (a slow reader is not a stalled server).
- * The connection is closed then; read errors become typed errors too.
- */
-function idleTimeout(
-  response: Response,
-  url: string,
-  timeout: number,
-  timer: AbortController,
-  signal: AbortSignal | undefined,
-  info: ErrorRequestInfo,
-): Response {
-  if (!response.body) return response;
-  const reader = response.body.getReader();
-  const body = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const id = setTimeout(() => timer.abort(), timeout);
-        try {
-          const { done, value } = await reader.read();
-          if (done) controller.close();
-          else controller.enqueue(value);
-        } catch (error) {
-          if (signal?.aborted) controller.error(new APIUserAbortError({ request: info }));
-          else
-            controller.error(
-              timer.signal.aborted
-                ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
-                : new APIConnectionError({ request: info, cause: error }),
-            );
-        } finally {
-          clearTimeout(id);
-        }
-      },
-      cancel: (reason) => reader.cancel(reason),
-    },
-    { highWaterMark: 0 },
-  );
-  return withUrl(
-    new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }),
-    response.url || url,
-  );
-}
-
-/** A rebuilt Response keeps the URL it came from (redacted where it is kept for errors). */
-function withUrl(response: Response, url: string): Response {
-  Object.defineProperty(response, "url", { value: url });
-  return response;
 }
 
 /** A signal that aborts when any of the given ones does. */

@@ -5,15 +5,7 @@ import {
   type TransferOptions,
   type UploadSource,
 } from "@pkgapi/core";
-import {
-  APIResource,
-  fillPath,
-  hashing,
-  multipart,
-  openSource,
-  sendUpload,
-  trackProgress,
-} from "@pkgapi/core/internal";
+import { APIResource, fillPath, loadUploads } from "@pkgapi/core/internal";
 import type { components, paths } from "../generated/schema.js";
 import { checkRef } from "../params.js";
 
@@ -69,6 +61,7 @@ export class Packages extends APIResource<paths> {
   async upload(params: UploadParams, options: TransferOptions = {}): Promise<UploadResult> {
     const { onProgress, ...requestOptions } = options;
     const path = checkRef(params);
+    const { hashing, multipart, openSource, sendUpload, trackProgress } = await loadUploads();
     const opened = await openSource("file", params.file, {
       filename: params.filename ?? defaultName(params.file),
       maxBytes: MAX_PACKAGE_BYTES,

@@ -1,5 +1,5 @@
 import { InvalidParameterError, NotFoundError, type UploadSource } from "@pkgapi/core";
-import { hashing, openSource } from "@pkgapi/core/internal";
+import { loadUploads } from "@pkgapi/core/internal";
 import { fromBase64 } from "../bytes.js";
 import { logIdFor, recordIdFor } from "../ids.js";
 import { SigningKey } from "../keys.js";
@@ -133,6 +133,7 @@ async function signingKeyParam(value: unknown): Promise<SigningKey> {
 /** The `sha256:<hex>` of the content, checked against `expected` when given; before any request. */
 async function contentDigest(content: UploadSource, expected: string | undefined): Promise<string> {
   if (expected !== undefined) anyHash("digest", expected);
+  const { hashing, openSource } = await loadUploads();
   const file = await hashing(await openSource("content", content), "sha256");
   if (!file.replayable) {
     // A stream can be read once, for the upload; its digest is checked while it streams.

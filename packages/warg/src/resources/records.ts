@@ -1,15 +1,5 @@
 import { InvalidParameterError, type Progress, type RequestOptions, type UploadSource } from "@pkgapi/core";
-import {
-  APIResource,
-  hashing,
-  openSource,
-  type PollOptions,
-  pollUntil,
-  rawBody,
-  sendUpload,
-  trackProgress,
-  verifyingDigest,
-} from "@pkgapi/core/internal";
+import { APIResource, loadUploads, type PollOptions, pollUntil } from "@pkgapi/core/internal";
 import { MissingContentError, RecordRejectedError } from "../errors.js";
 import type { components, paths } from "../generated/schema.js";
 import { logIdFor } from "../ids.js";
@@ -109,6 +99,7 @@ export class Records extends APIResource<paths> {
    */
   async uploadMissingContent(record: SourcingRecord, contents: ContentMap, options: UploadOptions = {}): Promise<void> {
     const { onProgress, ...requestOptions } = options;
+    const { hashing, openSource, rawBody, sendUpload, trackProgress, verifyingDigest } = await loadUploads();
     // Relative upload URLs (warg-server sends `v1/package/…`) are relative to the registry root.
     const root = `${this.runtime.baseUrl.replace(/\/v1$/, "")}/`;
     const uploads = await Promise.all(

@@ -11,6 +11,8 @@ export interface StreamBody {
   chunks(): AsyncIterable<Uint8Array>;
   /** A Blob or FormData with the same content, for fetch-only platforms. */
   toFetchBody?(): BodyInit;
+  /** See `OpenedSource.recycle`. */
+  recycle?(chunk: Uint8Array): void;
 }
 
 /** A single file sent as the raw request body. */
@@ -21,6 +23,7 @@ export function rawBody(file: OpenedSource, contentType = "application/octet-str
     replayable: file.replayable,
     chunks: () => file.chunks(),
     toFetchBody: file.blob ? () => file.blob as Blob : undefined,
+    recycle: file.recycle,
   };
 }
 

@@ -40,6 +40,9 @@ export function multipart(parts: readonly Part[]): StreamBody {
       yield tail;
     },
     toFetchBody: parts.every((part) => "value" in part || part.file.blob) ? () => toFormData(parts) : undefined,
+    recycle(chunk) {
+      for (const part of parts) if ("file" in part) part.file.recycle?.(chunk);
+    },
   };
 }
 

@@ -1,9 +1,8 @@
 /**
  * Upload transports. On Node: `node:http(s)`, streaming with backpressure (bounded memory),
- * progress, and a real `Expect: 100-continue` (Node's fetch refuses that header). Elsewhere:
- * fetch with a Blob/FormData body and no Expect header.
+ * progress, and a real `Expect: 100-continue` (Node's fetch refuses that header); see `./node.ts`.
+ * Elsewhere: fetch with a Blob/FormData body and no Expect header.
  */
-
 import { isNode } from "../env.js";
 import type { Attempt, Transport } from "../runtime.js";
 import type { StreamBody } from "./body.js";
@@ -25,128 +24,13 @@ export interface UploadTransportOptions {
 }
 
 export function uploadTransport(options: UploadTransportOptions = {}): Transport<StreamBody> {
-  // The client's own fetch (a proxy, a dispatcher, mTLS) carries uploads too, streamed.
-  if (isNode && options.fetch) return (attempt) => fetchStreamUpload(attempt, options, options.fetch as typeof fetch);
-  return isNode ? (attempt) => nodeUpload(attempt, options) : (attempt) => fetchUpload(attempt, options);
-}
-
-/** Node through a fetch: the body streamed from its chunks as they are pulled (bounded memory), no 100-continue. */
-function fetchStreamUpload(
-  attempt: Attempt<StreamBody>,
-  options: UploadTransportOptions,
-  fetchImpl: typeof fetch,
-): Promise<Response> {
-  const body = attempt.body;
-  const headers = new Headers(attempt.headers);
-  headers.delete("expect");
-  let stream: ReadableStream<Uint8Array> | undefined;
-  if (body) {
-    headers.set("content-type", body.contentType);
-    if (body.length !== undefined) headers.set("content-length", String(body.length));
-    const chunks = body.chunks()[Symbol.asyncIterator]();
-    let loaded = 0;
-    stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) return controller.close();
-        loaded += next.value.byteLength;
-        options.onProgress?.({ loaded, total: body.length });
-        controller.enqueue(next.value);
-      },
-      async cancel() {
-        await chunks.return?.();
-      },
-    });
-  }
-  return fetchImpl(attempt.url, {
-    method: attempt.method,
-    headers,
-    body: stream,
-    signal: attempt.signal,
-    redirect: "error",
-    duplex: "half",
-  } as RequestInit);
-}
-
-async function nodeUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions): Promise<Response> {
-  const url = new URL(attempt.url);
-  const http = url.protocol === "https:" ? await import("node:https") : await import("node:http");
-  const { Readable } = await import("node:stream");
-  const body = attempt.body;
-  const headers: Record<string, string> = {};
-  attempt.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  delete headers.expect;
-  if (body) {
-    headers["content-type"] = body.contentType;
-    if (body.length !== undefined) headers["content-length"] = String(body.length);
-    else headers["transfer-encoding"] = "chunked";
-    if (options.expectContinue) headers.expect = "100-continue";
-  }
-
-  return new Promise<Response>((resolve, reject) => {
-    const req = http.request(url, { method: attempt.method, headers, signal: attempt.signal });
-    let source: import("node:stream").Readable | undefined;
-    let finished = !body;
-    let waitTimer: NodeJS.Timeout | undefined;
-
-    const sendBody = () => {
-      clearTimeout(waitTimer);
-      // Never open the source for a request that already failed (a late 100-continue fallback).
-      if (source || !body || req.destroyed) return;
-      let loaded = 0;
-      source = Readable.from(
-        (async function* () {
-          for await (const chunk of body.chunks()) {
-            loaded += chunk.byteLength;
-            options.onProgress?.({ loaded, total: body.length });
-            yield chunk;
-          }
-        })(),
-        { objectMode: false },
-      );
-      source.on("error", (error) => req.destroy(error));
-      source.on("end", () => {
-        finished = true;
-      });
-      source.pipe(req);
-    };
-
-    req.on("response", (res) => {
-      clearTimeout(waitTimer);
-      // A final answer before the body went out (e.g. 401 to Expect): stop sending, do not replay.
-      if (!finished) {
-        source?.unpipe(req);
-        source?.destroy();
-        res.on("end", () => req.destroy());
-      }
-      const responseHeaders = new Headers();
-      for (const [name, value] of Object.entries(res.headers)) {
-        for (const item of Array.isArray(value) ? value : [value ?? ""]) responseHeaders.append(name, item);
-      }
-      const status = res.statusCode ?? 0;
-      const stream = [204, 205, 304].includes(status) ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
-      resolve(new Response(stream, { status, statusText: res.statusMessage, headers: responseHeaders }));
-    });
-    // However the attempt ends (reset, abort, timeout), the fallback timer goes and the source is
-    // closed: a failed attempt must not keep a file descriptor or the event loop.
-    req.on("error", (error) => {
-      clearTimeout(waitTimer);
-      reject(error);
-    });
-    req.on("close", () => {
-      clearTimeout(waitTimer);
-      if (!finished) source?.destroy();
-    });
-
-    if (!body) req.end();
-    else if (options.expectContinue) {
-      req.on("continue", sendBody);
-      req.flushHeaders();
-      waitTimer = setTimeout(sendBody, options.expectTimeout ?? 1_000);
-    } else sendBody();
-  });
+  if (!isNode) return (attempt) => fetchUpload(attempt, options);
+  // Node-only code is loaded on first use: browser bundles keep it in a chunk they never load.
+  return async (attempt) => {
+    const node = await import("./node.js");
+    // The client's own fetch (a proxy, a dispatcher, mTLS) carries uploads too, streamed.
+    return options.fetch ? node.fetchStreamUpload(attempt, options, options.fetch) : node.nodeUpload(attempt, options);
+  };
 }
 
 async function fetchUpload(attempt: Attempt<StreamBody>, options: UploadTransportOptions): Promise<Response> {
