@@ -249,8 +249,8 @@ export class Runtime {
         const failure = timer.signal.aborted
           ? new APIConnectionTimeoutError({ request: info, timeoutMs: timeout })
           : new APIConnectionError({ request: info, cause: error });
-        const safe = (idempotent && (req.replayable !== false || !bodySent)) || failedBeforeSending(error);
-        if (attempt < maxRetries && safe && !(bodySent && req.replayable === false)) {
+        const safe = idempotent || failedBeforeSending(error);
+        if (attempt < maxRetries && safe && (req.replayable !== false || !bodySent)) {
           await this.#wait(backoffMs(attempt), `${failure.message}`, options.signal, info);
           continue;
         }
