@@ -23,8 +23,7 @@ export function proxyFromEnv(): boolean {
  */
 export function transportFetch(options: { fetch?: typeof fetch; dispatcher?: Dispatcher }): typeof fetch | undefined {
   const { fetch: given, dispatcher } = options;
-  const fromEnv = !given && !dispatcher && proxyFromEnv();
-  if (!given && !dispatcher && !fromEnv) return undefined;
+  if (!given && !dispatcher && !proxyFromEnv()) return undefined;
   if (given && !dispatcher) return given;
   let resolved: Promise<typeof fetch> | undefined;
   const resolve = async (): Promise<typeof fetch> => {
