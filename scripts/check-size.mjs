@@ -8,14 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { builtinModules } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { providers } from "./lib/paths.mjs";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-
-export { providers };
+import { providers, root } from "./lib/paths.mjs";
 
 /**
  * Minified + gzipped bytes of one entry bundled with everything it imports: `gzip`/`min` for what
