@@ -24,7 +24,7 @@ export class Jobs extends APIResource<paths> {
     const id = guidParam("guid", guid);
     return pollUntil(
       `Job ${id}`,
-      (msLeft) => this.get(id, { signal: options.signal, timeout: msLeft }),
+      (msLeft, signal) => this.get(id, { signal, timeout: msLeft }),
       (job) => {
         if (job.state === "FAILED") throw new JobFailedError({ job });
         return job.state === "COMPLETE";
